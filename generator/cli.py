@@ -1,0 +1,115 @@
+"""The `handout` command: parses options and calls the library, nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+POSTER_SIZES = ("A4", "A3", "A2", "Letter", "Tabloid")
+BOOKLET_SIZES = ("A5", "A4", "Letter")
+
+project_arg = click.argument(
+    "project", type=click.Path(path_type=Path), default=".", required=False
+)
+strict_opt = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+def _report(result_or_project) -> None:
+    project = getattr(result_or_project, "project", result_or_project)
+    for warning in project.warnings:
+        click.echo(str(warning), err=True)
+    for path in getattr(result_or_project, "written", []):
+        click.echo(f"wrote {click.format_filename(path)}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="handout")
+def main():
+    """Turn exercise files (YAML and pictures) into a print-ready poster and booklet.
+
+    PROJECT is a folder holding handout.yaml, or the path of a project file; the
+    default is the current folder. Start one with `handout new FOLDER`.
+    """
+
+
+@main.command()
+@project_arg
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the PDFs (default: PROJECT/out).")
+@strict_opt
+def build(project, out_dir, strict):
+    """Make the poster and the booklet."""
+    from .build import build as run
+
+    _report(run(project, out_dir, strict=strict))
+
+
+@main.command()
+@project_arg
+@click.option("--size", type=click.Choice(POSTER_SIZES, case_sensitive=False),
+              help="Paper size (default: poster.size in handout.yaml, else A3).")
+@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="The PDF to write (default: PROJECT/out/<title>-poster.pdf).")
+@strict_opt
+def poster(project, size, out_file, strict):
+    """Make the one-page poster for the gym wall."""
+    from .build import build as run
+
+    _report(run(project, booklet=False, poster_file=out_file, poster_size=_canonical(size, POSTER_SIZES),
+                strict=strict))
+
+
+@main.command()
+@project_arg
+@click.option("--size", type=click.Choice(BOOKLET_SIZES, case_sensitive=False),
+              help="Page size (default: booklet.size in handout.yaml, else A5).")
+@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="The PDF to write (default: PROJECT/out/<title>-booklet.pdf).")
+@strict_opt
+def booklet(project, size, out_file, strict):
+    """Make the booklet to email or print for clients."""
+    from .build import build as run
+
+    _report(run(project, poster=False, booklet_file=out_file,
+                booklet_size=_canonical(size, BOOKLET_SIZES), strict=strict))
+
+
+@main.command()
+@project_arg
+@strict_opt
+def check(project, strict):
+    """Check every file of the project and report problems; build nothing."""
+    from .build import check as run
+
+    loaded = run(project, strict=strict)
+    _report(loaded)
+    click.echo(f"ok: {len(loaded.exercises)} exercises in '{loaded.settings.title}'")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def new(folder):
+    """Start a project in FOLDER with two example exercises to edit."""
+    from .starter import create
+
+    create(folder)
+    click.echo(f"created a project in {click.format_filename(folder)}; "
+               f"edit its files, then run: handout build {click.format_filename(folder)}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["project", "exercise"]))
+def schema(kind):
+    """Print the JSON Schema of a project or exercise file, for editors."""
+    from .schema import schema_json
+
+    click.echo(schema_json(kind))
+
+
+def _canonical(size: str | None, allowed: tuple[str, ...]) -> str | None:
+    if size is None:
+        return None
+    return next(name for name in allowed if name.lower() == size.lower())

@@ -1,0 +1,59 @@
+"""The bundled type family, and the ReportLab settings that must precede platypus.
+
+ReportLab embeds TrueType fonts only and never the base-14 ones, so every piece of
+text, table cells included, must use a registered .ttf face.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab import rl_config
+
+FAMILY = "Handout"
+FACES = {
+    FAMILY: "OpenSans-Regular.ttf",
+    f"{FAMILY}-Bold": "OpenSans-Bold.ttf",
+    f"{FAMILY}-Italic": "OpenSans-Italic.ttf",
+    f"{FAMILY}-BoldItalic": "OpenSans-BoldItalic.ttf",
+    f"{FAMILY}-Black": "OpenSans-ExtraBold.ttf",
+}
+REGULAR, BOLD, ITALIC, BLACK = FAMILY, f"{FAMILY}-Bold", f"{FAMILY}-Italic", f"{FAMILY}-Black"
+
+# Table cells and a fresh canvas start in this font; were it Helvetica, the file would
+# reference an unembedded base-14 font. Must be set before platypus is imported.
+rl_config.canvas_basefontname = FAMILY
+rl_config.defaultGraphicsFontName = FAMILY  # svglib drawings start in it
+# ASCII85 makes files 25% larger and photo builds ~70x slower.
+rl_config.useA85 = 0
+# A fixed document ID and dates taken from SOURCE_DATE_EPOCH (see output.py).
+rl_config.invariant = 1
+
+
+def font_dir() -> Path:
+    """Fonts ship inside the wheel as generator/fonts; in a checkout, in assets/fonts."""
+    here = Path(__file__).parent
+    packaged = here / "fonts"
+    return packaged if packaged.is_dir() else here.parent / "assets" / "fonts"
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    """Register the family. Runs when this module is imported, because importing
+    reportlab.lib.styles already looks up the family of `canvas_basefontname`."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = font_dir()
+    for name, filename in FACES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+    for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, f"{FAMILY}-BoldItalic")):
+        addMapping(FAMILY, bold, italic, face)
+    # <b> inside a black heading stays black.
+    for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        addMapping(BLACK, bold, italic, BLACK)
+
+
+register_fonts()

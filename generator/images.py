@@ -1,0 +1,134 @@
+"""Pictures: SVG drawings kept as vectors, photos decoded once and downsampled.
+
+Each image file is decoded once per build (`ImageStore`); each placement draws the
+same decoded picture, scaled to its slot with the aspect ratio kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from reportlab.platypus import Flowable  # noqa: E402
+
+from .errors import HandoutError  # noqa: E402
+
+EMAIL_DPI = 150
+
+
+@dataclass
+class Picture:
+    path: Path
+    width: float  # natural size, any unit: only the ratio matters
+    height: float
+    drawing: object | None = None  # a ReportLab Drawing, for SVG
+    image: object | None = None  # a PIL image, for photos
+    _scaled: dict = field(default_factory=dict)
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+    def draw(self, canv, x, y, w, h, fit="contain", focus=(0.5, 0.5), valign=0.5):
+        """Draw into the box (x, y, w, h) in points."""
+        if fit == "cover":
+            scale = max(w / self.width, h / self.height)
+        else:
+            scale = min(w / self.width, h / self.height)
+        dw, dh = self.width * scale, self.height * scale
+        if fit == "cover":
+            # Keep the focus point as near the middle of the slot as the picture allows.
+            dx = min(0, max(w - dw, w / 2 - focus[0] * dw))
+            dy = min(0, max(h - dh, h / 2 - (1 - focus[1]) * dh))
+        else:
+            dx, dy = (w - dw) / 2, (h - dh) * valign
+        canv.saveState()
+        if fit == "cover":
+            clip = canv.beginPath()
+            clip.rect(x, y, w, h)
+            canv.clipPath(clip, stroke=0, fill=0)
+        if self.drawing is not None:
+            from reportlab.graphics import renderPDF
+
+            canv.translate(x + dx, y + dy)
+            canv.scale(scale, scale)
+            renderPDF.draw(self.drawing, canv, 0, 0)
+        else:
+            canv.drawImage(self._reader(dw, dh), x + dx, y + dy, dw, dh, mask="auto")
+        canv.restoreState()
+
+    def _reader(self, w_pt: float, h_pt: float):
+        """The photo at about EMAIL_DPI for its placed size, made once per size."""
+        from PIL import Image
+        from reportlab.lib.utils import ImageReader
+
+        px = (max(1, round(w_pt / 72 * EMAIL_DPI)), max(1, round(h_pt / 72 * EMAIL_DPI)))
+        if px not in self._scaled:
+            img = self.image
+            if img.width > px[0] * 1.1:
+                img = img.resize(px, Image.Resampling.LANCZOS)
+            self._scaled[px] = ImageReader(img)
+        return self._scaled[px]
+
+
+class ImageStore:
+    """Decodes each image file once per build."""
+
+    def __init__(self):
+        self._pictures: dict[Path, Picture] = {}
+
+    def get(self, path: Path) -> Picture:
+        if path not in self._pictures:
+            self._pictures[path] = _load(path)
+        return self._pictures[path]
+
+
+def _load(path: Path) -> Picture:
+    if path.suffix.lower() == ".svg":
+        return _load_svg(path)
+    return _load_photo(path)
+
+
+def _load_svg(path: Path) -> Picture:
+    from svglib.svglib import svg2rlg
+
+    # svglib logs what it skips; a broken file is reported as our own error instead.
+    logging.getLogger("svglib").setLevel(logging.CRITICAL)
+    try:
+        drawing = svg2rlg(str(path))
+    except Exception as exc:  # svglib raises lxml and value errors alike
+        raise HandoutError(f"cannot read this SVG image: {exc}", path) from None
+    if drawing is None or not drawing.width or not drawing.height:
+        raise HandoutError("cannot read this SVG image: it has no size or is not SVG", path)
+    return Picture(path, drawing.width, drawing.height, drawing=drawing)
+
+
+def _load_photo(path: Path) -> Picture:
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(path) as opened:
+            img = ImageOps.exif_transpose(opened)
+            img.load()
+    except (OSError, Image.DecompressionBombError, SyntaxError) as exc:
+        raise HandoutError(f"cannot read this image: {exc}", path) from None
+    if img.mode not in ("RGB", "RGBA", "L"):
+        img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info else "RGB")
+    return Picture(path, img.width, img.height, image=img)
+
+
+class PictureBox(Flowable):
+    """A picture placed in a fixed box."""
+
+    def __init__(self, picture: Picture, width, height, fit="contain", focus=(0.5, 0.5), valign=0.5):
+        super().__init__()
+        self.picture, self.width, self.height = picture, width, height
+        self.fit, self.focus, self.valign = fit, focus, valign
+
+    def wrap(self, avail_w, avail_h):
+        return self.width, self.height
+
+    def draw(self):
+        self.picture.draw(self.canv, 0, 0, self.width, self.height, self.fit, self.focus, self.valign)

@@ -1,0 +1,39 @@
+"""The words the handout prints around a trainer's text, per `language`."""
+
+from __future__ import annotations
+
+LABELS = {
+    "en": {
+        "contents": "Contents",
+        "introduction": "Introduction",
+        "setup": "Set-up",
+        "steps": "How to do it",
+        "tempo": "Tempo",
+        "lift": "lift",
+        "hold": "hold",
+        "lower": "lower",
+        "breathing": "Breathing",
+        "dose": "Dose",
+        "sets": "sets",
+        "reps": "reps",
+        "rest": "rest",
+        "per_week": "times a week",
+        "cautions": "Take care",
+        "mistakes": "Common mistakes",
+        "progressions": "Make it harder",
+        "video": "Watch the video",
+        "targets": "Works",
+        "equipment": "You need",
+        "about_author": "About your trainer",
+        "contact": "Contact",
+        "credits": "Credits",
+        "page": "page",
+        "of": "of",
+        "tip": "Tip",
+        "exercises": "Exercises",
+    }
+}
+
+
+def labels_for(language: str) -> dict[str, str]:
+    return LABELS[language]

@@ -1,0 +1,1 @@
+"""Placing blocks on pages: the poster grid and the booklet's page templates."""

@@ -1,0 +1,205 @@
+"""Styles, and the flowables made from what a template writes.
+
+One type scale, derived from a base size, serves the poster (whose base is chosen to
+fit) and the booklet (whose base is fixed by the page size).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Callable
+
+from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from reportlab.lib import colors  # noqa: E402
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle  # noqa: E402
+
+from ..fonts import BLACK, BOLD, REGULAR  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Palette:
+    accent: colors.Color = colors.HexColor("#D9480F")
+    ink: colors.Color = colors.HexColor("#1F2933")
+    muted: colors.Color = colors.HexColor("#52606D")
+    tint: colors.Color = colors.HexColor("#FDF0E9")
+    paper: colors.Color = colors.HexColor("#FFFFFF")
+    panel: colors.Color = colors.HexColor("#F4F5F7")
+    rule: colors.Color = colors.HexColor("#D5DAE0")
+
+
+PALETTE = Palette()
+
+
+def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphStyle]:
+    """The type scale at body size `base` (points). No style is smaller than `base`
+    except `small`, which the booklet uses at its 9 pt floor."""
+    p = palette
+
+    def style(name, size, font=REGULAR, color=p.ink, leading=1.35, **kw):
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=round(size * leading, 2), textColor=color, **kw
+        )
+
+    b = base
+    return {
+        "body": style("body", b, spaceAfter=b * 0.45),
+        "lead": style("lead", b * 1.15, color=p.muted, spaceAfter=b * 0.7),
+        "small": style("small", max(9.0, b * 0.85), color=p.muted),
+        "name": style("name", b * 1.6, BLACK, leading=1.12, spaceAfter=b * 0.35),
+        "h1": style("h1", b * 2.0, BLACK, leading=1.12, spaceAfter=b * 0.6, keepWithNext=1),
+        "h2": style("h2", b, BOLD, color=p.accent, spaceBefore=b * 0.9, spaceAfter=b * 0.25,
+                    keepWithNext=1),
+        "step": style("step", b, leftIndent=b * 1.7, bulletIndent=0, bulletFontName=BOLD,
+                      bulletColor=p.accent, spaceAfter=b * 0.35),
+        "bullet": style("bullet", b, leftIndent=b * 1.1, bulletIndent=b * 0.1,
+                        bulletColor=p.accent, spaceAfter=b * 0.25),
+        "cue": style("cue", b, leading=1.25, leftIndent=b * 1.0, bulletIndent=0,
+                     bulletColor=p.accent, bulletFontName=BOLD, spaceAfter=b * 0.2),
+        "dose": style("dose", b, BOLD, color=p.accent, leading=1.25, spaceBefore=b * 0.3),
+        "meta": style("meta", b, color=p.muted, leading=1.3),
+        "caution": style("caution", b, leading=1.3, spaceAfter=b * 0.15),
+        "box_title": style("box_title", b, BOLD, color=p.accent, spaceAfter=b * 0.25),
+        "cover_title": style("cover_title", b * 3.4, BLACK, leading=1.05, spaceAfter=b * 0.8),
+        "cover_sub": style("cover_sub", b * 1.5, color=p.muted, leading=1.3, spaceAfter=b),
+        "cover_author": style("cover_author", b * 1.2, BOLD, leading=1.3),
+        "poster_title": style("poster_title", b * 3.2, BLACK, leading=1.05),
+        "poster_sub": style("poster_sub", b * 1.3, color=p.muted, leading=1.3),
+        "poster_trainer": style("poster_trainer", b, BOLD, leading=1.3, alignment=TA_RIGHT),
+        "poster_contact": style("poster_contact", b, color=p.muted, leading=1.3, alignment=TA_RIGHT),
+        "footer": style("footer", b, color=p.muted, leading=1.3),
+        "contents": style("contents", b * 1.1, leading=1.3),
+        "contents_page": style("contents_page", b * 1.1, BOLD, color=p.accent, leading=1.3,
+                               alignment=TA_RIGHT),
+        "center": style("center", b, alignment=TA_CENTER),
+        "left": style("left", b, alignment=TA_LEFT),
+    }
+
+
+class Anchored(Paragraph):
+    """A heading that marks its page: a link target, an outline entry, a page number.
+
+    Drawing is the only moment the page is known, so the bookkeeping happens here.
+    """
+
+    def __init__(self, text, style, key: str, title: str, level: int, pages: dict[str, int]):
+        super().__init__(text, style)
+        self.key, self.title, self.level, self.pages = key, title, level, pages
+
+    def draw(self):
+        canv = self.canv
+        canv.bookmarkPage(self.key)
+        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=True)
+        self.pages[self.key] = canv.getPageNumber()
+        super().draw()
+
+    def split(self, avail_w, avail_h):
+        return []  # a heading never splits; it moves to the next frame whole
+
+
+Fill = Callable[[ET.Element], list[Flowable]]
+
+
+def inner_markup(element: ET.Element) -> str:
+    """The element's content as paragraph markup (its text and child tags)."""
+    text = ET.tostring(element, encoding="unicode")
+    start = text.find(">") + 1
+    end = text.rfind("</")
+    return text[start:end] if end > start else ""
+
+
+def flowables(
+    elements: list[ET.Element],
+    styles: dict[str, ParagraphStyle],
+    fill: dict[str, Fill] | None = None,
+    palette: Palette = PALETTE,
+    pages: dict[str, int] | None = None,
+) -> list[Flowable]:
+    """Flowables for the elements a template wrote, in order.
+
+    A heading (<h key=...>) records its page in `pages` when it is drawn.
+    """
+    fill = fill or {}
+    out: list[Flowable] = []
+    entries: list[ET.Element] = []
+
+    def flush_entries():
+        if entries:
+            out.append(_contents_table(entries, styles, palette))
+            entries.clear()
+
+    for el in elements:
+        if el.tag != "entry":
+            flush_entries()
+        style = styles.get(el.get("style", "body"), styles["body"])
+        if el.tag == "p":
+            out.append(Paragraph(inner_markup(el), style))
+        elif el.tag == "h":
+            if pages is None or not el.get("key"):
+                out.append(Paragraph(inner_markup(el), style))
+            else:
+                title = " ".join("".join(el.itertext()).split())
+                level = int(el.get("level", "0"))
+                out.append(Anchored(inner_markup(el), style, el.get("key"), title, level, pages))
+        elif el.tag == "li":
+            out.append(Paragraph(inner_markup(el), style, bulletText=el.get("bullet", "•")))
+        elif el.tag == "space":
+            out.append(Spacer(1, float(el.get("h", "6"))))
+        elif el.tag == "box":
+            inside = flowables(list(el), styles, fill, palette, pages)
+            out.append(box(inside, palette, el.get("style", "box")))
+        elif el.tag == "entry":
+            entries.append(el)
+        elif el.tag in fill:
+            out.extend(fill[el.tag](el))
+    flush_entries()
+    return out
+
+
+def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
+    """Content set apart on a tinted panel with an accent rule on its left."""
+    table = Table([[content]], colWidths=["100%"])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), palette.tint if kind == "caution" else palette.panel),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, palette.accent),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    table.spaceBefore, table.spaceAfter = 6, 8
+    return table
+
+
+def _contents_table(entries: list[ET.Element], styles, palette: Palette) -> Table:
+    rows = []
+    for el in entries:
+        href = el.get("href", "")
+        title = inner_markup(el)
+        level = int(el.get("level", "0"))
+        style = styles["contents"] if level == 0 else styles["body"]
+        link = f'<a href="{href}">{title}</a>' if href else title
+        page = el.get("page", "")
+        page_markup = f'<a href="{href}">{page}</a>' if href and page else page
+        indent = "&nbsp;" * 4 * level
+        rows.append([Paragraph(indent + link, style), Paragraph(page_markup, styles["contents_page"])])
+    table = Table(rows, colWidths=["86%", "14%"])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, palette.rule),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table

@@ -1,0 +1,291 @@
+"""The booklet: cover, contents, intro and sections, a page per exercise, the author.
+
+Page numbers are physical (the cover is page 1 and shows no footer). The contents and
+the "of N" in every footer need the final numbers, so the document is laid out until
+the numbers stop changing: twice, unless the contents itself moves a page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from reportlab.lib.pagesizes import A4, A5, LETTER  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+from reportlab.platypus import (  # noqa: E402
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+)
+
+from ..fonts import REGULAR  # noqa: E402
+from ..images import ImageStore, PictureBox  # noqa: E402
+from ..output import HandoutCanvas  # noqa: E402
+from ..project import LoadedProject  # noqa: E402
+from ..templates import Templates  # noqa: E402
+from .blocks import PALETTE, Palette, flowables, make_styles  # noqa: E402
+
+SIZES = {"A5": A5, "A4": A4, "Letter": LETTER}
+BASE_SIZE = {"A5": 10.0, "A4": 11.5, "Letter": 11.5}
+MAX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    title: str
+    level: int
+    page: str = ""
+
+
+class OutlineMark(Flowable):
+    """An outline entry with no heading of its own (the "Exercises" parent)."""
+
+    def __init__(self, key: str, title: str, pages: dict[str, int]):
+        super().__init__()
+        self.key, self.title, self.pages = key, title, pages
+        self.width = self.height = 0
+
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
+
+    def draw(self):
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+        self.pages[self.key] = self.canv.getPageNumber()
+
+
+class Montage(Flowable):
+    """The exercises' pictures in a grid on a panel: the cover when none is given."""
+
+    def __init__(self, pictures, width, height, palette: Palette):
+        super().__init__()
+        self.pictures, self.width, self.height, self.palette = pictures, width, height, palette
+
+    def wrap(self, avail_w, avail_h):
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.setFillColor(self.palette.panel)
+        canv.roundRect(0, 0, self.width, self.height, 8, stroke=0, fill=1)
+        n = len(self.pictures)
+        if not n:
+            return
+        cols = 1 if n == 1 else 2 if n <= 4 else 3
+        rows = -(-n // cols)
+        pad = 8
+        cell_w = (self.width - pad * (cols + 1)) / cols
+        cell_h = (self.height - pad * (rows + 1)) / rows
+        for index, picture in enumerate(self.pictures):
+            row, col = divmod(index, cols)
+            x = pad + col * (cell_w + pad)
+            y = self.height - (row + 1) * (cell_h + pad)
+            picture.draw(canv, x, y, cell_w, cell_h)
+
+
+class Booklet:
+    def __init__(self, project: LoadedProject, templates: Templates, images: ImageStore,
+                 size: str | None = None, palette: Palette = PALETTE):
+        self.project = project
+        self.settings = project.settings
+        self.templates = templates
+        self.images = images
+        self.size = size or self.settings.booklet.size
+        self.pagesize = SIZES[self.size]
+        self.palette = palette
+        self.styles = make_styles(BASE_SIZE[self.size], palette)
+        self.t = templates.env.globals["t"]
+        w, h = self.pagesize
+        self.margin = 16 * mm if self.size == "A5" else 20 * mm
+        self.frame_w = w - 2 * self.margin
+        self.frame_h = h - self.margin - (self.margin + 6 * mm)
+        self._rendered: dict[str, list] = {}
+
+    # --- the text of each block, rendered once -------------------------------------
+
+    def _render(self, cache_key: str, name: str, **context):
+        if cache_key not in self._rendered:
+            self._rendered[cache_key] = self.templates.render(name, **context)
+        return self._rendered[cache_key]
+
+    def render_all(self) -> None:
+        """Render every template now, so that a template error stops the build early."""
+        self._story({}, {}, total=None)
+
+    # --- the story ----------------------------------------------------------------
+
+    def _entries(self) -> list[Entry]:
+        s = self.settings
+        entries = []
+        if s.intro:
+            entries.append(Entry("intro", self.t["introduction"], 0))
+        for index, section in enumerate(s.sections):
+            entries.append(Entry(f"section-{index}", section.title, 0))
+        exercises = self.project.exercises
+        if exercises:
+            entries.append(Entry("exercises", self.t["exercises"], 0))
+            entries += [Entry(f"ex-{ex.id}", ex.content.name, 1) for ex in exercises]
+        if s.author:
+            entries.append(Entry("author", self.t["about_author"], 0))
+        if s.credits:
+            entries.append(Entry("credits", self.t["credits"], 0))
+        return entries
+
+    def _story(self, known: dict[str, int], pages: dict[str, int], total: int | None) -> list:
+        s = self.settings
+        story: list = [NextPageTemplate("body")]
+        story += self._cover()
+        story.append(PageBreak())
+
+        entries = [
+            Entry(e.key, e.title, e.level, str(known.get(e.key, ""))) for e in self._entries()
+        ]
+        contents = self.templates.render("contents.xml", entries=entries)
+        story += self._flow(contents, pages)
+        story.append(PageBreak())
+
+        first = True
+        if s.intro:
+            story += self._flow(self._render("intro", "section.xml", key="intro",
+                                             title=self.t["introduction"], body=s.intro, lead=True), pages)
+            first = False
+        for index, section in enumerate(s.sections):
+            if not first:
+                story.append(Spacer(1, self.styles["body"].fontSize))
+            story += self._flow(self._render(f"section-{index}", "section.xml", key=f"section-{index}",
+                                             title=section.title, body=section.body, lead=False), pages)
+            first = False
+        for index, tip in enumerate(s.tips):
+            story += self._flow(self._render(f"tip-{index}", "tip.xml", title=tip.title, body=tip.body), pages)
+
+        for index, ex in enumerate(self.project.exercises):
+            story.append(PageBreak())
+            if index == 0:
+                story.append(OutlineMark("exercises", self.t["exercises"], pages))
+            elements = self._render(f"ex-{ex.id}", "exercise.xml", key=f"ex-{ex.id}",
+                                    ex=ex.content, id=ex.id)
+            story += self._flow(elements, pages, image=self._exercise_image(ex))
+
+        if s.author or s.credits:
+            story.append(PageBreak())
+        if s.author:
+            story += self._flow(self._render("author", "author.xml", key="author", author=s.author),
+                                pages, image=self._author_photo())
+        if s.credits:
+            story.append(Spacer(1, self.styles["body"].fontSize * 1.5))
+            story += self._flow(self._render("credits", "credits.xml", key="credits",
+                                             credits=s.credits), pages)
+        return story
+
+    def _flow(self, elements, pages, image=None) -> list:
+        fill = {"image": lambda el: [image] if image else []}
+        return flowables(elements, self.styles, fill, self.palette, pages)
+
+    def _cover(self) -> list:
+        s = self.settings
+        if s.cover:
+            picture = self.images.get(self.project.resolve(s.cover))
+            art = PictureBox(picture, self.frame_w, self.frame_h * 0.5, fit="cover")
+        else:
+            pictures = [self.images.get(ex.image_path) for ex in self.project.exercises if ex.image_path]
+            art = Montage(pictures[:9], self.frame_w, self.frame_h * 0.5, self.palette)
+        elements = self._render("cover", "cover.xml", title=s.title, subtitle=s.subtitle, author=s.author)
+        fill = {"image": lambda el: [art, Spacer(1, 12 * mm)]}
+        return flowables(elements, self.styles, fill, self.palette)
+
+    def _exercise_image(self, ex):
+        if not ex.image_path:
+            return None
+        picture = self.images.get(ex.image_path)
+        content = ex.content
+        height = min(self.frame_w / picture.aspect, self.frame_h * 0.36)
+        if content.image_fit == "cover":
+            height = self.frame_h * 0.36
+        box = PictureBox(picture, self.frame_w, height, content.image_fit, content.image_focus)
+        box.spaceBefore, box.spaceAfter = 4, 8
+        return box
+
+    def _author_photo(self):
+        author = self.settings.author
+        if not author or not author.photo:
+            return None
+        picture = self.images.get(self.project.resolve(author.photo))
+        size = 32 * mm
+        box = PictureBox(picture, size, size, fit="cover")
+        box.hAlign = "LEFT"
+        box.spaceAfter = 6
+        return box
+
+    # --- pages ----------------------------------------------------------------------
+
+    def _doc(self, buffer, total: int | None) -> BaseDocTemplate:
+        s = self.settings
+        w, h = self.pagesize
+        m = self.margin
+        frame = Frame(m, m + 6 * mm, self.frame_w, self.frame_h, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        keywords = sorted({t for ex in self.project.exercises for t in ex.content.targets})
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            title=s.title,
+            author=s.author.name if s.author else "",
+            subject=s.subtitle or "",
+            keywords=keywords,
+            creator="Handout",
+            producer="Handout",
+            initialFontName=REGULAR,
+        )
+        footer_style = self.styles["small"]
+
+        def cover_page(canv, doc):
+            canv.saveState()
+            canv.setFillColor(self.palette.accent)
+            canv.rect(0, h - 5 * mm, w, 5 * mm, stroke=0, fill=1)
+            canv.restoreState()
+
+        def body_page(canv, doc):
+            canv.saveState()
+            canv.setStrokeColor(self.palette.rule)
+            canv.setLineWidth(0.5)
+            canv.line(m, m + 2.5 * mm, w - m, m + 2.5 * mm)
+            canv.setFont(footer_style.fontName, footer_style.fontSize)
+            canv.setFillColor(self.palette.muted)
+            canv.drawString(m, m - 2 * mm, s.title)
+            of = total if total else "?"
+            canv.drawRightString(w - m, m - 2 * mm, f"{self.t['page']} {canv.getPageNumber()} {self.t['of']} {of}")
+            canv.restoreState()
+
+        doc.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=cover_page),
+            PageTemplate("body", [frame], onPage=body_page),
+        ])
+        return doc
+
+    def build(self) -> bytes:
+        known: dict[str, int] = {}
+        total: int | None = None
+        for _ in range(MAX_PASSES):
+            pages: dict[str, int] = {}
+            buffer = io.BytesIO()
+            doc = self._doc(buffer, total)
+            doc.build(self._story(known, pages, total), canvasmaker=_OutlineCanvas)
+            count = doc.page
+            if pages == known and count == total:
+                return buffer.getvalue()
+            known, total = pages, count
+        return buffer.getvalue()
+
+
+class _OutlineCanvas(HandoutCanvas):
+    """Opens with the outline panel shown."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.showOutline()

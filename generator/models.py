@@ -1,0 +1,169 @@
+"""Typed content: what a project file and an exercise file may say.
+
+These models are the contract of the two file kinds; `handout schema` prints them as
+JSON Schema. Checks that need the file system (images exist, ids resolve) live in
+`project.py`, because a model sees one file at a time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Text = Annotated[str, Field(min_length=1)]
+Seconds = Annotated[float, Field(ge=0, le=3600)]
+
+POSTER_SIZES = ("A4", "A3", "A2", "Letter", "Tabloid")
+BOOKLET_SIZES = ("A5", "A4", "Letter")
+LANGUAGES = ("en",)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+def _size(value: object, allowed: tuple[str, ...]) -> object:
+    """Sizes are case-insensitive; store the canonical spelling."""
+    if isinstance(value, str):
+        for name in allowed:
+            if value.strip().lower() == name.lower():
+                return name
+        raise ValueError(f"expected one of {', '.join(allowed)}, got '{value}'")
+    return value
+
+
+# --- exercise files -----------------------------------------------------------------
+
+
+class Tempo(Model):
+    """Seconds for each phase of one repetition."""
+
+    lift: Seconds | None = None
+    hold: Seconds | None = None
+    lower: Seconds | None = None
+
+
+class Dose(Model):
+    sets: Annotated[int, Field(ge=1, le=99)] | None = None
+    reps: Annotated[int, Field(ge=1, le=999)] | Text | None = Field(
+        None, description='a number, or text such as "10-12" or "as many as you can"'
+    )
+    hold: Seconds | None = Field(None, description="seconds to hold each repetition")
+    rest: Seconds | None = Field(None, description="seconds of rest between sets")
+    per_week: Annotated[int, Field(ge=1, le=14)] = Field(3, description="sessions a week")
+    frequency: Text | None = Field(None, description="how often, shown as written")
+
+
+class Exercise(Model):
+    name: Text
+    steps: Annotated[list[Text], Field(min_length=1)]
+    image: Text | None = Field(None, description="PNG, JPEG or SVG, relative to the project")
+    image_alt: Text | None = None
+    image_fit: Literal["contain", "cover"] = "contain"
+    image_focus: tuple[
+        Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]
+    ] = (0.5, 0.5)
+    targets: list[Text] = []
+    equipment: list[Text] = []
+    summary: Text | None = None
+    setup: Text | None = None
+    tempo: Tempo | None = None
+    breathing: Text | None = None
+    dose: Dose | None = None
+    cues: Annotated[list[Text], Field(max_length=4)] = Field(
+        [], description="short poster cues, at most 4"
+    )
+    cautions: list[Text] = []
+    mistakes: list[Text] = []
+    progressions: list[Text] = []
+    video: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="an http(s) URL; printed as a QR code"
+    )
+
+
+# --- the project file -----------------------------------------------------------------
+
+
+class Author(Model):
+    name: Text
+    role: Text | None = None
+    organisation: Text | None = None
+    bio: Text | None = None
+    photo: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+    web: Text | None = None
+
+
+class Section(Model):
+    title: Text
+    body: Text
+
+
+class Theme(Model):
+    name: Literal["default", "bold", "high-contrast"] = "default"
+    accent: Text | None = None
+    text: Text | None = None
+    logo: Text | None = None
+    fonts: dict[Literal["regular", "bold", "italic", "bold_italic"], Text] = {}
+    corners: Literal["round", "square"] = "round"
+
+
+class PosterSettings(Model):
+    size: str = "A3"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    title: Text | None = Field(None, description="the poster's title, if not the workout's")
+    footer: Text | None = None
+    bleed: Annotated[float, Field(ge=0, le=20)] = Field(0, description="millimetres")
+    crop_marks: bool = False
+
+    @field_validator("size", mode="before")
+    @classmethod
+    def _poster_size(cls, value: object) -> object:
+        return _size(value, POSTER_SIZES)
+
+
+class BookletSettings(Model):
+    size: str = "A5"
+    profile: Literal["email", "print"] = "email"
+    layout: Literal["full", "half"] = "full"
+    weeks: Annotated[int, Field(ge=1, le=52)] = 4
+    log: Literal["ticks", "sets"] = "ticks"
+
+    @field_validator("size", mode="before")
+    @classmethod
+    def _booklet_size(cls, value: object) -> object:
+        return _size(value, BOOKLET_SIZES)
+
+
+class Project(Model):
+    title: Text
+    exercises: Annotated[list[Text], Field(min_length=1)] = Field(
+        description="exercise ids in order: the file names in exercises/ without .yaml"
+    )
+    subtitle: Text | None = None
+    cover: Text | None = Field(None, description="image for the booklet cover")
+    author: Author | None = None
+    intro: Text | None = None
+    sections: list[Section] = []
+    tips: list[Section] = []
+    credits: list[Text] = []
+    theme: Theme = Theme()
+    poster: PosterSettings = PosterSettings()
+    booklet: BookletSettings = BookletSettings()
+    language: Literal[LANGUAGES] = "en"  # type: ignore[valid-type]
+
+
+# --- what loading yields -----------------------------------------------------------
+
+
+class LoadedExercise(BaseModel):
+    """An exercise with what the layout needs beyond its file's fields."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    id: str
+    path: Path
+    content: Exercise
+    image_path: Path | None = None

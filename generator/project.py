@@ -1,0 +1,184 @@
+"""Loading a whole project: the project file, every exercise file, their images.
+
+Everything is read and checked before anything is built; every independent problem
+is collected so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anyascii import anyascii
+
+from .errors import HandoutError, Problem, sort_problems
+from .loading import Document, YamlFileError, read_yaml
+from .models import Exercise, LoadedExercise, Project
+from .validation import validate
+
+PROJECT_FILE = "handout.yaml"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
+
+@dataclass
+class LoadedProject:
+    root: Path
+    file: Path
+    settings: Project
+    exercises: list[LoadedExercise]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.settings.title)
+
+    def resolve(self, relative: str) -> Path:
+        return self.root / relative
+
+    def input_files(self) -> list[Path]:
+        """Every file the outputs are made from, for the build date and the watcher."""
+        files = {self.file}
+        files.update(ex.path for ex in self.exercises)
+        files.update(ex.image_path for ex in self.exercises if ex.image_path)
+        s = self.settings
+        for extra in (s.cover, s.author.photo if s.author else None, s.theme.logo):
+            if extra:
+                files.add(self.resolve(extra))
+        return sorted(files)
+
+
+def slugify(title: str) -> str:
+    ascii_title = anyascii(title).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title).strip("-")
+    return slug or "handout"
+
+
+def find_project_file(where: Path) -> Path:
+    path = where / PROJECT_FILE if where.is_dir() else where
+    if not path.is_file():
+        if where.is_dir() or not where.exists():
+            raise HandoutError(
+                f"no {PROJECT_FILE} here; give the project's folder or file, "
+                "or start a project with `handout new FOLDER`",
+                path,
+            )
+        raise HandoutError("is not a project file", path)
+    return path
+
+
+def load_project(where: Path, strict: bool = False) -> LoadedProject:
+    """Read and validate the project at `where`. Raises HandoutError with every problem."""
+    file = find_project_file(where)
+    root = file.parent
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+
+    settings, doc = None, None
+    try:
+        doc = read_yaml(file)
+        settings, problems = validate(doc, Project)
+        errors += problems
+    except YamlFileError as exc:
+        errors.append(exc.problem)
+
+    listed = list(settings.exercises) if settings else []
+    found, file_problems = _load_exercise_files(root)
+
+    for ex_id, problems in file_problems.items():
+        if ex_id in listed or settings is None:
+            errors += problems
+        else:
+            warnings += [
+                Problem(p.path, f"{p.message} (not in the workout, so not built)", p.line, p.key, True)
+                for p in problems
+            ]
+
+    exercises: list[LoadedExercise] = []
+    if settings is not None:
+        assert doc is not None
+        errors += _check_project_images(doc, settings, root)
+        seen: set[str] = set()
+        for index, ex_id in enumerate(listed):
+            if ex_id in seen:
+                errors.append(doc.problem(("exercises", index), f"'{ex_id}' is listed twice"))
+                continue
+            seen.add(ex_id)
+            if ex_id in found:
+                exercises.append(found[ex_id])
+            elif ex_id not in file_problems:
+                errors.append(doc.problem(("exercises", index), _unknown_id(root, ex_id, found)))
+
+    if strict:
+        errors += [w.as_error() for w in warnings]
+        warnings = []
+    if errors:
+        raise HandoutError(sort_problems(errors))
+    assert settings is not None
+    return LoadedProject(root, file, settings, exercises, sort_problems(warnings))
+
+
+def _load_exercise_files(root: Path) -> tuple[dict[str, LoadedExercise], dict[str, list[Problem]]]:
+    found: dict[str, LoadedExercise] = {}
+    problems: dict[str, list[Problem]] = {}
+    folder = root / "exercises"
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    for path in paths:
+        ex_id = path.stem
+        try:
+            doc = read_yaml(path)
+        except YamlFileError as exc:
+            problems[ex_id] = [exc.problem]
+            continue
+        content, errs = validate(doc, Exercise)
+        # The image is checked even when other keys are wrong: one run, every problem.
+        image = doc.data.get("image") if isinstance(doc.data, dict) else None
+        image_path, image_errs = _check_image(doc, ("image",), image if isinstance(image, str) else None, root)
+        errs += image_errs
+        if errs:
+            problems[ex_id] = errs
+        else:
+            found[ex_id] = LoadedExercise(id=ex_id, path=path, content=content, image_path=image_path)
+    return found, problems
+
+
+def _check_image(doc: Document, keypath, value: str | None, root: Path):
+    if value is None:
+        return None, []
+    path = root / value
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        return None, [doc.problem(keypath, f"'{value}' is not a PNG, JPEG or SVG image")]
+    if not path.is_file():
+        hint = _close_files(path)
+        return None, [doc.problem(keypath, f"image '{value}' not found{hint}")]
+    return path, []
+
+
+def _check_project_images(doc: Document, settings: Project, root: Path) -> list[Problem]:
+    errs: list[Problem] = []
+    for keypath, value in (
+        (("cover",), settings.cover),
+        (("author", "photo"), settings.author.photo if settings.author else None),
+        (("theme", "logo"), settings.theme.logo),
+    ):
+        errs += _check_image(doc, keypath, value, root)[1]
+    return errs
+
+
+def _close_files(path: Path) -> str:
+    if not path.parent.is_dir():
+        return f" (there is no folder '{path.parent.name}' beside the project file)"
+    names = [p.name for p in path.parent.iterdir()]
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _unknown_id(root: Path, ex_id: str, found: dict[str, LoadedExercise]) -> str:
+    close = difflib.get_close_matches(ex_id, list(found), n=2, cutoff=0.6)
+    message = f"no exercise '{ex_id}': there is no exercises/{ex_id}.yaml"
+    if close:
+        message += "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    elif not (root / "exercises").is_dir():
+        message += " (the folder exercises/ is missing)"
+    return message

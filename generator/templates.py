@@ -1,0 +1,92 @@
+"""Jinja templates that write the text of each block as ReportLab paragraph markup.
+
+One ordered search path: the project's own `templates/` first, the built-in ones
+last; `builtin/NAME` always reaches the built-in template so an override can extend
+it. Templates see only escaped user text; the `md` and `paragraphs` filters turn a
+trainer's `**bold**`/`*italic*` into markup.
+
+A template's output is a small XML vocabulary that the layout code turns into
+flowables: <p style="S">, <li style="S" bullet="1.">, <box style="S">...</box>,
+<entry href="#key" page="N">, <space h="PT"/>, and the placeholders <image/>,
+<tempo/> and <qr/> that the layout fills.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jinja2
+
+from . import markup
+from .errors import HandoutError, Problem
+from .labels import labels_for
+
+
+def builtin_dir() -> Path:
+    here = Path(__file__).parent
+    packaged = here / "templates"
+    return packaged if packaged.is_dir() else here.parent / "templates"
+
+
+def _seconds(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    number = int(value) if float(value).is_integer() else round(float(value), 1)
+    return f"{number} s"
+
+
+class Templates:
+    def __init__(self, project_root: Path, language: str = "en"):
+        builtin = jinja2.FileSystemLoader(str(builtin_dir()))
+        loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": builtin})]
+        self.user_dir = project_root / "templates"
+        if self.user_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(self.user_dir)))
+        loaders.append(builtin)
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md"] = markup.inline
+        self.env.filters["paragraphs"] = markup.paragraphs
+        self.env.filters["seconds"] = _seconds
+        self.env.globals["t"] = labels_for(language)
+
+    def render(self, name: str, **context) -> list[ET.Element]:
+        """The elements `name` writes for this context."""
+        try:
+            template = self.env.get_template(name)
+            text = template.render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            path = Path(exc.filename) if exc.filename else Path(name)
+            raise HandoutError([Problem(path, f"template error: {exc.message}", exc.lineno)]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise HandoutError(f"template '{exc.name}' not found", self.user_dir) from None
+        except jinja2.TemplateError as exc:
+            path, line = _template_location(name)
+            raise HandoutError([Problem(path, f"template error: {exc}", line)]) from None
+        try:
+            root = ET.fromstring(f"<block>{text}</block>")
+        except ET.ParseError as exc:
+            path = Path(template.filename or name)
+            raise HandoutError(
+                [Problem(path, f"the markup this template wrote is not well-formed: {exc}")]
+            ) from None
+        return list(root)
+
+
+def _template_location(name: str) -> tuple[Path, int | None]:
+    """The template file and line a render error came from, found in the traceback."""
+    tb = sys.exc_info()[2]
+    found: tuple[Path, int | None] = (Path(name), None)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.endswith((".xml", ".j2", ".txt")):
+            found = (Path(code.co_filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
