@@ -120,14 +120,24 @@ def _load_photo(path: Path) -> Picture:
 
 
 class PictureBox(Flowable):
-    """A picture placed in a fixed box."""
+    """A picture as wide as the space it is given, up to `max_w` by `max_h`.
 
-    def __init__(self, picture: Picture, width, height, fit="contain", focus=(0.5, 0.5), valign=0.5):
+    `contain` keeps the whole picture (the box takes its aspect ratio); `cover` fills
+    a box of the full height, cropping around the focus point.
+    """
+
+    def __init__(self, picture: Picture, max_w, max_h, fit="contain", focus=(0.5, 0.5), valign=0.5):
         super().__init__()
-        self.picture, self.width, self.height = picture, width, height
+        self.picture, self.max_w, self.max_h = picture, max_w, max_h
         self.fit, self.focus, self.valign = fit, focus, valign
+        self.width, self.height = max_w, max_h
 
     def wrap(self, avail_w, avail_h):
+        self.width = min(self.max_w, avail_w)
+        if self.fit == "cover":
+            self.height = self.max_h
+        else:
+            self.height = min(self.max_h, self.width / self.picture.aspect)
         return self.width, self.height
 
     def draw(self):

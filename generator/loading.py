@@ -72,7 +72,7 @@ def read_yaml(path: Path) -> Document:
             )
         ) from None
     if not text.strip():
-        raise YamlFileError(Problem(path, "the file is empty; it needs at least a name", 1))
+        raise YamlFileError(Problem(path, "the file is empty; fill it in or delete it", 1))
 
     loader = _Loader(text)
     try:

@@ -31,6 +31,7 @@ class Palette:
 
 
 PALETTE = Palette()
+NAME_SCALE = 1.6  # exercise names on the poster, over the body size
 
 
 def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphStyle]:
@@ -48,18 +49,21 @@ def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphS
         "body": style("body", b, spaceAfter=b * 0.45),
         "lead": style("lead", b * 1.15, color=p.muted, spaceAfter=b * 0.7),
         "small": style("small", max(9.0, b * 0.85), color=p.muted),
-        "name": style("name", b * 1.6, BLACK, leading=1.12, spaceAfter=b * 0.35),
+        "name": style("name", b * NAME_SCALE, BLACK, leading=1.12, spaceAfter=b * 0.35),
         "h1": style("h1", b * 2.0, BLACK, leading=1.12, spaceAfter=b * 0.6, keepWithNext=1),
-        "h2": style("h2", b, BOLD, color=p.accent, spaceBefore=b * 0.9, spaceAfter=b * 0.25,
+        "h2": style("h2", b, BOLD, color=p.accent, spaceBefore=b * 0.75, spaceAfter=b * 0.2,
                     keepWithNext=1),
         "step": style("step", b, leftIndent=b * 1.7, bulletIndent=0, bulletFontName=BOLD,
-                      bulletColor=p.accent, spaceAfter=b * 0.35),
+                      bulletColor=p.accent, spaceAfter=b * 0.25),
         "bullet": style("bullet", b, leftIndent=b * 1.1, bulletIndent=b * 0.1,
                         bulletColor=p.accent, spaceAfter=b * 0.25),
         "cue": style("cue", b, leading=1.25, leftIndent=b * 1.0, bulletIndent=0,
                      bulletColor=p.accent, bulletFontName=BOLD, spaceAfter=b * 0.2),
         "dose": style("dose", b, BOLD, color=p.accent, leading=1.25, spaceBefore=b * 0.3),
         "meta": style("meta", b, color=p.muted, leading=1.3),
+        "strong": style("strong", b, BOLD, leading=1.3),
+        "label": style("label", max(9.0, b * 0.9), BOLD, color=p.accent, leading=1.3,
+                       spaceBefore=b * 0.5),
         "caution": style("caution", b, leading=1.3, spaceAfter=b * 0.15),
         "box_title": style("box_title", b, BOLD, color=p.accent, spaceAfter=b * 0.25),
         "cover_title": style("cover_title", b * 3.4, BLACK, leading=1.05, spaceAfter=b * 0.8),
@@ -152,10 +156,34 @@ def flowables(
             out.append(box(inside, palette, el.get("style", "box")))
         elif el.tag == "entry":
             entries.append(el)
+        elif el.tag == "columns":
+            cols = [c for c in el if c.tag == "col"]
+            cells = [flowables(list(c), styles, fill, palette, pages) for c in cols]
+            widths = [c.get("width") or f"{100 / len(cols):.3f}%" for c in cols]
+            out.append(columns(cells, widths, gap=styles["body"].fontSize))
         elif el.tag in fill:
             out.extend(fill[el.tag](el))
     flush_entries()
     return out
+
+
+def columns(cells: list[list[Flowable]], widths: list[str], gap: float) -> Table:
+    """Blocks side by side, tops aligned, `gap` points apart."""
+    table = Table([cells], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-2, -1), gap),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    table.spaceAfter = gap * 0.6
+    return table
 
 
 def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:

@@ -204,11 +204,9 @@ class Booklet:
             return None
         picture = self.images.get(ex.image_path)
         content = ex.content
-        height = min(self.frame_w / picture.aspect, self.frame_h * 0.36)
-        if content.image_fit == "cover":
-            height = self.frame_h * 0.36
-        box = PictureBox(picture, self.frame_w, height, content.image_fit, content.image_focus)
-        box.spaceBefore, box.spaceAfter = 4, 8
+        box = PictureBox(picture, self.frame_w, self.frame_h * 0.4, content.image_fit,
+                         content.image_focus, valign=1.0)
+        box.spaceAfter = 4
         return box
 
     def _author_photo(self):

@@ -19,21 +19,24 @@ from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import Frame  # noqa: E402
 
 from ..errors import HandoutError, Problem  # noqa: E402
-from ..fonts import BOLD  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+
+from ..fonts import BLACK, BOLD  # noqa: E402
 from ..images import ImageStore  # noqa: E402
 from ..markup import sentence  # noqa: E402
 from ..models import LoadedExercise  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
 from ..templates import Templates  # noqa: E402
-from .blocks import PALETTE, Palette, flowables, make_styles  # noqa: E402
+from .blocks import NAME_SCALE, PALETTE, Palette, flowables, make_styles  # noqa: E402
 
 SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
 # DESIGN's floor for body text, and a ceiling so one exercise is not shouted.
 FLOOR = {"A4": 9.0, "Letter": 9.0, "A3": 12.0, "Tabloid": 12.0, "A2": 16.0}
 CEILING = {"A4": 16.0, "Letter": 16.0, "A3": 22.0, "Tabloid": 22.0, "A2": 30.0}
 STEP = 0.25
-MIN_IMAGE_SHARE = 0.38  # a card's picture gets at least this share of the card
+MIN_IMAGE_SHARE = 0.33  # a card's picture gets at least this share of the card
+MIN_MEASURE = 15  # the narrowest text column, in multiples of the body size
 
 
 def poster_cues(ex: LoadedExercise) -> list[str]:
@@ -75,11 +78,12 @@ class Poster:
         self.cards = [templates.render("poster_card.xml", ex=ex.content, id=ex.id, cues=poster_cues(ex))
                       for ex in self.exercises]
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
+        self._name_words: float | None = None
 
     # --- measuring ----------------------------------------------------------------
 
     def _card_pad(self, base: float) -> float:
-        return base * 1.0
+        return base * 0.9
 
     def _text_height(self, elements, styles, width: float) -> float:
         total = 0.0
@@ -117,7 +121,10 @@ class Poster:
         else:
             text_w = cell_w - 2 * pad
             room = cell_h - 2 * pad - max(cell_h * MIN_IMAGE_SHARE, 0) - pad * 0.6
-        if text_w <= base * 6 or room <= 0:
+        # Lines of fewer than ~28 characters read as a ladder of broken words.
+        if text_w < base * MIN_MEASURE or room <= 0:
+            return None, 0, float("inf")
+        if self._longest_word(base) > text_w:
             return None, 0, float("inf")
         worst, worst_over, image_h = 0, -float("inf"), float("inf")
         for index, card in enumerate(self.cards):
@@ -132,6 +139,13 @@ class Poster:
         if worst_over > 0:
             return None, worst, worst_over
         return Grid(base, cols, rows, cell_w, cell_h, side, image_h), worst, worst_over
+
+    def _longest_word(self, base: float) -> float:
+        """The widest single word of any exercise name at the name size."""
+        if self._name_words is None:
+            words = {w for ex in self.exercises for w in ex.content.name.split()}
+            self._name_words = max((stringWidth(w, BLACK, 1.0) for w in words), default=0.0)
+        return self._name_words * base * NAME_SCALE
 
     def fit(self) -> Grid:
         floor, ceiling = FLOOR[self.size], CEILING[self.size]
@@ -229,25 +243,21 @@ class Poster:
         canv.roundRect(x, y, grid.cell_w, grid.cell_h, pad * 0.8, stroke=0, fill=1)
         canv.restoreState()
 
-        text_w = grid.cell_w * 0.52 - pad * 1.5 if grid.side_by_side else grid.cell_w - 2 * pad
-        need = self._text_height(card, styles, text_w)
         if grid.side_by_side:
+            text_w = grid.cell_w * 0.52 - pad * 1.5
             img = (x + pad, y + pad, grid.cell_w * 0.48 - pad, grid.cell_h - 2 * pad)
             text = (x + grid.cell_w * 0.48 + pad * 0.5, y + pad, text_w, grid.cell_h - 2 * pad)
         else:
-            img_h = grid.cell_h - 2 * pad - need - pad * 0.6
-            img = (x + pad, y + grid.cell_h - pad - img_h, text_w, img_h)
-            text = (x + pad, y + pad, text_w, need)
+            # Every card's picture has the same height, so the names line up across a row.
+            text_w = grid.cell_w - 2 * pad
+            img = (x + pad, y + grid.cell_h - pad - grid.image_h, text_w, grid.image_h)
+            text = (x + pad, y + pad, text_w, grid.cell_h - 2 * pad - grid.image_h - pad * 0.6)
         picture = self.pictures[index]
         if picture is not None:
             content = self.exercises[index].content
             picture.draw(canv, *img, fit=content.image_fit, focus=content.image_focus)
         self._badge(canv, index + 1, x + pad * 0.6, y + grid.cell_h - pad * 0.6, grid.base)
-        # Text sits at the top of its area when the picture is beside it.
-        tx, ty, tw, th = text
-        if grid.side_by_side:
-            ty, th = ty + th - need, need
-        self._frame(canv, card, styles, tx, ty, tw, th)
+        self._frame(canv, card, styles, *text)
 
     def _badge(self, canv, number: int, left: float, top: float, base: float):
         """The exercise's number in the workout, in an accent disc at the card's corner."""

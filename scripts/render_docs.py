@@ -1,0 +1,53 @@
+"""Render the README's pictures from the sample project: `python scripts/render_docs.py`.
+
+Builds the sample into a temporary folder and writes PNGs of the poster and of some
+booklet pages into docs/, using pypdfium2 (no system tools needed).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
+
+
+def render(pdf: Path, page_index: int, out: Path, width_px: int) -> None:
+    document = pdfium.PdfDocument(str(pdf))
+    page = document[page_index]
+    scale = width_px / page.get_width()
+    page.render(scale=scale).to_pil().convert("RGB").save(out, optimize=True)
+    print(f"wrote {out.relative_to(REPO)}")
+
+
+def booklet_page(pdf: Path, text: str) -> int:
+    """The index of the first page after the contents whose text has `text`."""
+    document = pdfium.PdfDocument(str(pdf))
+    for index in range(2, len(document)):
+        if text in document[index].get_textpage().get_text_range():
+            return index
+    raise SystemExit(f"no page with {text!r} in {pdf}")
+
+
+def main() -> None:
+    sys.path.insert(0, str(REPO))
+    from generator.build import build
+
+    DOCS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        build(REPO, out)
+        poster = out / "ultimate-back-workout-poster.pdf"
+        booklet = out / "ultimate-back-workout-booklet.pdf"
+        render(poster, 0, DOCS / "poster-a3.png", 900)
+        render(booklet, 0, DOCS / "booklet-cover.png", 420)
+        render(booklet, 1, DOCS / "booklet-contents.png", 420)
+        render(booklet, booklet_page(booklet, "Lying Superman"), DOCS / "booklet-exercise.png", 420)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Fixtures: a copy of the sample project in a temp folder, a CLI runner that shows
+what went wrong, and readers for what a user checks in a PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_NAMES = [
+    "Bent-Over Shoulder Raise",
+    "Lying Down Lower Back Extension",
+    "Lying Superman",
+    "Superman on Knees and Hands",
+    "Standing Lower Back Extension",
+    "Hip Raise",
+]
+POSTER = "out/ultimate-back-workout-poster.pdf"
+BOOKLET = "out/ultimate-back-workout-booklet.pdf"
+
+
+def copy_sample(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "handout.yaml", dest)
+    shutil.copytree(REPO / "exercises", dest / "exercises")
+    shutil.copytree(REPO / "assets" / "images", dest / "assets" / "images")
+    return dest
+
+
+@pytest.fixture
+def sample(tmp_path) -> Path:
+    """A copy of the repository's sample project."""
+    return copy_sample(tmp_path / "sample")
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """Run `handout ARGS` in-process in folder `cwd`; a crash shows its traceback."""
+
+    def run(*args: str, cwd: Path | None = None) -> Run:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            import traceback
+
+            traceback.print_exception(result.exception)
+            raise AssertionError(f"handout {' '.join(args)} crashed: {result.exception!r}")
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+def run_process(*args: str, cwd: Path, env: dict | None = None) -> Run:
+    """Run the real program in a subprocess, as a trainer's shell would."""
+    proc = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                          capture_output=True, text=True, env=env, timeout=120)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text, with runs of white space (line ends too) made one space."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+
+
+def all_text(pdf: Path) -> str:
+    return " ".join(page_texts(pdf))
+
+
+def fonts_in(pdf: Path) -> dict[str, dict]:
+    """Every font the file uses, from page resources and form XObjects alike."""
+    found: dict[str, dict] = {}
+
+    def visit(resources):
+        if not resources:
+            return
+        resources = resources.get_object()
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            found[str(font.get("/BaseFont"))] = font
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                visit(xobject.get("/Resources"))
+
+    for page in PdfReader(pdf).pages:
+        visit(page.get("/Resources"))
+    return found
+
+
+def is_embedded(font) -> bool:
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None and "/DescendantFonts" in font:
+        descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))

@@ -1,0 +1,44 @@
+"""A trainer's text prints exactly as written: markup characters, accents, scripts."""
+
+from __future__ import annotations
+
+from conftest import BOOKLET, POSTER, all_text
+
+TRICKY = """name: "Curl & Press <Bizeps> Übung"
+steps:
+  - "Hold the bar: grip < shoulder width & elbows > 90°."
+  - Řekněte „čćšž“ — Ελληνικά βάρη — Жим гантелей ёлка.
+  - Keep **both** feet *flat*.
+cues:
+  - "Grip < shoulders & elbows > 90°"
+  - Ελληνικά βάρη
+  - Жим гантелей
+  - Keep **both** feet *flat*
+cautions:
+  - "Stop if it hurts: <no> pain & no strain."
+"""
+
+
+def test_markup_characters_and_other_scripts_print_as_written(sample, cli):
+    (sample / "exercises" / "hip-raise.yaml").write_text(TRICKY, encoding="utf-8")
+    result = cli("build", cwd=sample)
+    assert result.exit_code == 0, result.stderr
+    booklet, poster = all_text(sample / BOOKLET), all_text(sample / POSTER)
+    for text in (booklet, poster):
+        assert "Curl & Press <Bizeps> Übung" in text
+        assert "Ελληνικά βάρη" in text
+        assert "Жим гантелей" in text
+        assert "Keep both feet flat" in text  # emphasis markers become styling, not text
+        assert "**" not in text
+    assert "grip < shoulder width & elbows > 90°." in booklet
+    assert "„čćšž“" in booklet
+    assert "ёлка" in booklet
+    assert "Stop if it hurts: <no> pain & no strain." in booklet
+
+
+def test_decomposed_accents_are_normalised(sample, cli):
+    # "Übung" typed as U + combining diaeresis prints as the single letter Ü.
+    (sample / "exercises" / "hip-raise.yaml").write_text(
+        "name: U\u0308bung\nsteps: [Lift]\n", encoding="utf-8")
+    assert cli("build", cwd=sample).exit_code == 0
+    assert "\u00dcbung" in all_text(sample / POSTER)
