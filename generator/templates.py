@@ -7,12 +7,14 @@ trainer's `**bold**`/`*italic*` into markup.
 
 A template's output is a small XML vocabulary that the layout code turns into
 flowables: <p style="S">, <li style="S" bullet="1.">, <box style="S">...</box>,
-<entry href="#key" page="N">, <space h="PT"/>, and the placeholders <image/>,
+<entry href="#key" page="N">, <columns><col width="W%">...</col></columns>,
+<keep>...</keep> (kept on one page), <space h="PT"/>, and the placeholders <image/>,
 <tempo/> and <qr/> that the layout fills.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -34,7 +36,17 @@ def _seconds(value: float | int | None) -> str:
     if value is None:
         return ""
     number = int(value) if float(value).is_integer() else round(float(value), 1)
-    return f"{number} s"
+    return f"{number}\u00a0s"  # no line break between a number and its unit
+
+
+def _numbers(value) -> str:
+    """Number ranges typeset with an en dash: "10-12" prints as "10–12"."""
+    return re.sub(r"(\d)\s*-\s*(\d)", "\\1\u2013\\2", str(value))
+
+
+def _is_count(value) -> bool:
+    """A number of repetitions, or a range of them ("10-12"), not a phrase."""
+    return isinstance(value, int) or re.fullmatch(r"\d+\s*[-\u2013]\s*\d+", str(value)) is not None
 
 
 class Templates:
@@ -55,6 +67,8 @@ class Templates:
         self.env.filters["md"] = markup.inline
         self.env.filters["paragraphs"] = markup.paragraphs
         self.env.filters["seconds"] = _seconds
+        self.env.filters["numbers"] = _numbers
+        self.env.tests["count"] = _is_count
         self.env.globals["t"] = labels_for(language)
 
     def render(self, name: str, **context) -> list[ET.Element]:

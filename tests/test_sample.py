@@ -116,3 +116,18 @@ def _flatten(outline):
             yield from _flatten(item)
         else:
             yield item
+
+
+def test_video_gets_a_qr_code_and_its_address_in_print(sample, cli):
+    path = sample / "exercises" / "hip-raise.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "video: https://videos.example.org/hip-raise?t=3\n",
+                    encoding="utf-8")
+    assert cli("build", cwd=sample).exit_code == 0
+    pages = page_texts(sample / BOOKLET)
+    page = next(t for t in pages[2:] if "Hip Raise" in t and "Watch the video" in t)
+    assert "videos.example.org/hip-raise?t=3" in page
+    assert "https://" not in page
+    reader = PdfReader(sample / BOOKLET)
+    uris = [annot.get_object()["/A"]["/URI"] for p in reader.pages for annot in p.get("/Annots", [])
+            if annot.get_object().get("/A", {}).get("/URI")]
+    assert "https://videos.example.org/hip-raise?t=3" in uris

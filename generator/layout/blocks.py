@@ -14,7 +14,7 @@ from .. import fonts  # noqa: F401  (ReportLab settings that must precede platyp
 from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle  # noqa: E402
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle  # noqa: E402
 
 from ..fonts import BLACK, BOLD, REGULAR  # noqa: E402
 
@@ -46,12 +46,12 @@ def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphS
 
     b = base
     return {
-        "body": style("body", b, spaceAfter=b * 0.45),
-        "lead": style("lead", b * 1.15, color=p.muted, spaceAfter=b * 0.7),
+        "body": style("body", b, spaceAfter=b * 0.35),
+        "lead": style("lead", b * 1.1, color=p.muted, spaceAfter=b * 0.6),
         "small": style("small", max(9.0, b * 0.85), color=p.muted),
         "name": style("name", b * NAME_SCALE, BLACK, leading=1.12, spaceAfter=b * 0.35),
-        "h1": style("h1", b * 2.0, BLACK, leading=1.12, spaceAfter=b * 0.6, keepWithNext=1),
-        "h2": style("h2", b, BOLD, color=p.accent, spaceBefore=b * 0.75, spaceAfter=b * 0.2,
+        "h1": style("h1", b * 1.9, BLACK, leading=1.1, spaceAfter=b * 0.5, keepWithNext=1),
+        "h2": style("h2", b, BOLD, color=p.accent, spaceBefore=b * 0.6, spaceAfter=b * 0.15,
                     keepWithNext=1),
         "step": style("step", b, leftIndent=b * 1.7, bulletIndent=0, bulletFontName=BOLD,
                       bulletColor=p.accent, spaceAfter=b * 0.25),
@@ -63,7 +63,7 @@ def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphS
         "meta": style("meta", b, color=p.muted, leading=1.3),
         "strong": style("strong", b, BOLD, leading=1.3),
         "label": style("label", max(9.0, b * 0.9), BOLD, color=p.accent, leading=1.3,
-                       spaceBefore=b * 0.5),
+                       spaceBefore=b * 0.3),
         "caution": style("caution", b, leading=1.3, spaceAfter=b * 0.15),
         "box_title": style("box_title", b, BOLD, color=p.accent, spaceAfter=b * 0.25),
         "cover_title": style("cover_title", b * 3.4, BLACK, leading=1.05, spaceAfter=b * 0.8),
@@ -151,6 +151,8 @@ def flowables(
             out.append(Paragraph(inner_markup(el), style, bulletText=el.get("bullet", "•")))
         elif el.tag == "space":
             out.append(Spacer(1, float(el.get("h", "6"))))
+        elif el.tag == "keep":
+            out.append(KeepTogether(flowables(list(el), styles, fill, palette, pages)))
         elif el.tag == "box":
             inside = flowables(list(el), styles, fill, palette, pages)
             out.append(box(inside, palette, el.get("style", "box")))
@@ -201,7 +203,7 @@ def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
             ]
         )
     )
-    table.spaceBefore, table.spaceAfter = 6, 8
+    table.spaceBefore, table.spaceAfter = 5, 6
     return table
 
 

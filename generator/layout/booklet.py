@@ -20,13 +20,16 @@ from reportlab.platypus import (  # noqa: E402
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    Paragraph,
     Spacer,
 )
+from markupsafe import escape  # noqa: E402
 
 from ..fonts import REGULAR  # noqa: E402
 from ..images import ImageStore, PictureBox  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
+from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
 from .blocks import PALETTE, Palette, flowables, make_styles  # noqa: E402
 
@@ -102,7 +105,7 @@ class Booklet:
         self.styles = make_styles(BASE_SIZE[self.size], palette)
         self.t = templates.env.globals["t"]
         w, h = self.pagesize
-        self.margin = 16 * mm if self.size == "A5" else 20 * mm
+        self.margin = 14 * mm if self.size == "A5" else 18 * mm
         self.frame_w = w - 2 * self.margin
         self.frame_h = h - self.margin - (self.margin + 6 * mm)
         self._rendered: dict[str, list] = {}
@@ -148,7 +151,8 @@ class Booklet:
         ]
         contents = self.templates.render("contents.xml", entries=entries)
         story += self._flow(contents, pages)
-        story.append(PageBreak())
+        # The intro follows the contents on its page when it fits: no half-empty page.
+        story.append(Spacer(1, self.styles["body"].fontSize * 1.5))
 
         first = True
         if s.intro:
@@ -170,7 +174,8 @@ class Booklet:
                 story.append(OutlineMark("exercises", self.t["exercises"], pages))
             elements = self._render(f"ex-{ex.id}", "exercise.xml", key=f"ex-{ex.id}",
                                     ex=ex.content, id=ex.id)
-            story += self._flow(elements, pages, image=self._exercise_image(ex))
+            story += self._flow(elements, pages, image=self._exercise_image(ex),
+                                video=ex.content.video)
 
         if s.author or s.credits:
             story.append(PageBreak())
@@ -183,9 +188,17 @@ class Booklet:
                                              credits=s.credits), pages)
         return story
 
-    def _flow(self, elements, pages, image=None) -> list:
-        fill = {"image": lambda el: [image] if image else []}
+    def _flow(self, elements, pages, image=None, video=None) -> list:
+        fill = {"image": lambda el: [image] if image else [],
+                "qr": lambda el: self._qr(video) if video else []}
         return flowables(elements, self.styles, fill, self.palette, pages)
+
+    def _qr(self, url: str) -> list:
+        """The code and, under it, the address to type by hand."""
+        code = qr_drawing(url, 26 * mm)
+        code.hAlign = "LEFT"
+        link = f'<a href="{escape(url)}">{escape(short_url(url))}</a>'
+        return [code, Spacer(1, 3), Paragraph(link, self.styles["meta"])]
 
     def _cover(self) -> list:
         s = self.settings
