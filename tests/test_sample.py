@@ -131,3 +131,16 @@ def test_video_gets_a_qr_code_and_its_address_in_print(sample, cli):
     uris = [annot.get_object()["/A"]["/URI"] for p in reader.pages for annot in p.get("/Annots", [])
             if annot.get_object().get("/A", {}).get("/URI")]
     assert "https://videos.example.org/hip-raise?t=3" in uris
+
+
+def test_pdfs_are_readable_by_others_like_any_new_file(sample, cli):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        assert cli("build", cwd=sample).exit_code == 0
+    finally:
+        os.umask(old)
+    for name in (POSTER, BOOKLET):
+        assert stat.S_IMODE((sample / name).stat().st_mode) == 0o644

@@ -40,6 +40,8 @@ def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphS
     p = palette
 
     def style(name, size, font=REGULAR, color=p.ink, leading=1.35, **kw):
+        kw.setdefault("bulletFontSize", size)  # ReportLab's default is a fixed 10 pt
+        kw.setdefault("bulletFontName", font)
         return ParagraphStyle(
             name, fontName=font, fontSize=size, leading=round(size * leading, 2), textColor=color, **kw
         )

@@ -35,6 +35,7 @@ SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
 FLOOR = {"A4": 9.0, "Letter": 9.0, "A3": 12.0, "Tabloid": 12.0, "A2": 16.0}
 CEILING = {"A4": 16.0, "Letter": 16.0, "A3": 22.0, "Tabloid": 22.0, "A2": 30.0}
 STEP = 0.25
+HEADER_GROWTH = 1.4  # the header's body size stops growing at this multiple of the floor
 MIN_IMAGE_SHARE = 0.33  # a card's picture gets at least this share of the card
 MIN_MEASURE = 15  # the narrowest text column, in multiples of the body size
 
@@ -45,6 +46,12 @@ def poster_cues(ex: LoadedExercise) -> list[str]:
     return list(content.cues) if content.cues else [sentence(s) for s in content.steps[:4]]
 
 
+def _fitted_area(box_w: float, box_h: float, aspect: float) -> float:
+    """The area a picture of this aspect ratio covers when contained in the box."""
+    w = min(box_w, box_h * aspect)
+    return w * (w / aspect)
+
+
 @dataclass(frozen=True)
 class Grid:
     base: float
@@ -53,7 +60,8 @@ class Grid:
     cell_w: float
     cell_h: float
     side_by_side: bool  # picture left of the text, for wide cells
-    image_h: float  # the smallest picture height over the cards
+    image_h: float  # the height of every card's picture box
+    picture_area: float  # the smallest area a picture is shown at
 
 
 class Poster:
@@ -79,6 +87,8 @@ class Poster:
                       for ex in self.exercises]
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
         self._name_words: float | None = None
+        self._aspects = [p.aspect for p in self.pictures if p is not None] or [4 / 3]
+        self._tallest_aspect = min(self._aspects)
 
     # --- measuring ----------------------------------------------------------------
 
@@ -92,20 +102,26 @@ class Poster:
             total += h + flow.getSpaceBefore() + flow.getSpaceAfter()
         return total
 
+    def _chrome_styles(self, base: float):
+        # The header grows with the cards only so far: a short workout gets large
+        # cards, not a title that fills a third of the page.
+        return make_styles(min(base, FLOOR[self.size] * HEADER_GROWTH), self.palette)
+
     def _chrome(self, base: float):
-        """Header and footer heights at this base size, and their flowables' styles."""
-        styles = make_styles(base, self.palette)
+        """Header and footer heights at this base size."""
+        styles = self._chrome_styles(base)
         w, _ = self.pagesize
         inner = w - 2 * self.margin
         head = max(self._text_height(self.header, styles, inner * 0.64),
                    self._text_height(self.trainer, styles, inner * 0.34))
         foot = self._text_height(self.footer, styles, inner) if self.footer else 0
-        return styles, head, foot
+        return head, foot
 
     def _try(self, base: float, cols: int) -> tuple[Grid | None, int, float]:
         """The grid at this size and column count, or None with the index of the card
         that overflows most and by how much (points)."""
-        styles, head, foot = self._chrome(base)
+        styles = make_styles(base, self.palette)
+        head, foot = self._chrome(base)
         w, h = self.pagesize
         n = len(self.cards)
         rows = math.ceil(n / cols)
@@ -126,19 +142,23 @@ class Poster:
             return None, 0, float("inf")
         if self._longest_word(base) > text_w:
             return None, 0, float("inf")
-        worst, worst_over, image_h = 0, -float("inf"), float("inf")
+        worst, worst_over, need_max = 0, -float("inf"), 0.0
         for index, card in enumerate(self.cards):
             need = self._text_height(card, styles, text_w)
-            over = need - room
-            if over > worst_over:
-                worst, worst_over = index, over
-            if side:
-                image_h = min(image_h, cell_h - 2 * pad)
-            else:
-                image_h = min(image_h, cell_h - 2 * pad - need - pad * 0.6)
+            need_max = max(need_max, need)
+            if need - room > worst_over:
+                worst, worst_over = index, need - room
         if worst_over > 0:
             return None, worst, worst_over
-        return Grid(base, cols, rows, cell_w, cell_h, side, image_h), worst, worst_over
+        if side:
+            box_w, box_h = cell_w * 0.48 - pad, cell_h - 2 * pad
+        else:
+            # One picture height for the grid, no taller than the tallest picture
+            # needs, so the names line up and spare room falls below the text.
+            box_w = text_w
+            box_h = min(cell_h - 2 * pad - need_max - pad * 0.6, box_w / self._tallest_aspect)
+        shown = min(_fitted_area(box_w, box_h, aspect) for aspect in self._aspects)
+        return Grid(base, cols, rows, cell_w, cell_h, side, box_h, shown), worst, worst_over
 
     def _longest_word(self, base: float) -> float:
         """The widest single word of any exercise name at the name size."""
@@ -172,7 +192,7 @@ class Poster:
                         lo, grid = mid, found
                     else:
                         hi = mid
-            if best is None or (grid.base, grid.image_h) > (best.base, best.image_h):
+            if best is None or (grid.base, grid.picture_area) > (best.base, best.picture_area):
                 best = grid
         if best is None:
             self._fail(blame[1])
@@ -195,7 +215,9 @@ class Poster:
 
     def build(self) -> bytes:
         grid = self.fit()
-        styles, head, foot = self._chrome(grid.base)
+        styles = make_styles(grid.base, self.palette)
+        chrome = self._chrome_styles(grid.base)
+        head, foot = self._chrome(grid.base)
         w, h = self.pagesize
         m, gap = self.margin, self.gap
         buffer = io.BytesIO()
@@ -208,8 +230,8 @@ class Poster:
 
         inner_w = w - 2 * m
         top = h - m
-        self._frame(canv, self.header, styles, m, top - head, inner_w * 0.64, head)
-        self._frame(canv, self.trainer, styles, m + inner_w * 0.66, top - head, inner_w * 0.34, head)
+        self._frame(canv, self.header, chrome, m, top - head, inner_w * 0.64, head)
+        self._frame(canv, self.trainer, chrome, m + inner_w * 0.66, top - head, inner_w * 0.34, head)
         rule_y = top - head - gap * 0.7
         canv.setFillColor(self.palette.accent)
         canv.rect(m, rule_y, inner_w, max(2.0, grid.base * 0.22), stroke=0, fill=1)
@@ -222,7 +244,7 @@ class Poster:
             self._card(canv, index, card, styles, grid, x, y)
 
         if self.footer:
-            self._frame(canv, self.footer, styles, m, m, inner_w, foot)
+            self._frame(canv, self.footer, chrome, m, m, inner_w, foot)
         canv.showPage()
         canv.save()
         return buffer.getvalue()
@@ -255,7 +277,8 @@ class Poster:
         picture = self.pictures[index]
         if picture is not None:
             content = self.exercises[index].content
-            picture.draw(canv, *img, fit=content.image_fit, focus=content.image_focus)
+            picture.draw(canv, *img, fit=content.image_fit, focus=content.image_focus,
+                         valign=1.0 if grid.side_by_side else 0.5)
         self._badge(canv, index + 1, x + pad * 0.6, y + grid.cell_h - pad * 0.6, grid.base)
         self._frame(canv, card, styles, *text)
 
