@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
+from .errors import HandoutError, Problem
 from .project import LoadedProject, load_project
 
 
@@ -35,11 +35,15 @@ def build(
     booklet: bool = True,
     poster_file: Path | None = None,
     booklet_file: Path | None = None,
-    poster_size: str | None = None,
+    poster_options=None,
     booklet_size: str | None = None,
     strict: bool = False,
 ) -> BuildResult:
-    """Build the poster and/or the booklet of the project at `where`."""
+    """Build the poster and/or the booklet of the project at `where`.
+
+    `poster_options` is a layout.poster.PosterOptions (size, orientation, bleed,
+    crop marks, --only); None takes everything from handout.yaml.
+    """
     project = load_project(where, strict=strict)
 
     # Imported here so that `check` and `--help` never load ReportLab's layout engine.
@@ -58,12 +62,15 @@ def build(
     epoch = build_epoch(project.input_files() + _template_files(templates))
     with pdf_date(epoch):
         if poster:
-            data = Poster(project, templates, images, poster_size).build()
+            data = Poster(project, templates, images, poster_options).build()
             outputs.append((poster_file or out_dir / f"{project.slug}-poster.pdf", data))
         if booklet:
             data = Booklet(project, templates, images, booklet_size).build()
             outputs.append((booklet_file or out_dir / f"{project.slug}-booklet.pdf", data))
 
+    project.warnings += images.low_dpi_warnings()
+    if strict and project.warnings:
+        raise HandoutError([w.as_error() for w in project.warnings])
     result = BuildResult(project)
     for path, data in outputs:
         write_atomic(path, data)

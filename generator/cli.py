@@ -51,15 +51,30 @@ def build(project, out_dir, strict):
 @project_arg
 @click.option("--size", type=click.Choice(POSTER_SIZES, case_sensitive=False),
               help="Paper size (default: poster.size in handout.yaml, else A3).")
+@click.option("--orientation", type=click.Choice(["portrait", "landscape"], case_sensitive=False),
+              help="Paper orientation (default: poster.orientation, else portrait).")
+@click.option("--bleed", type=click.FloatRange(0, 20), metavar="MM",
+              help="Extend backgrounds MM millimetres past the trim, for a print shop (3 is usual).")
+@click.option("--crop-marks", is_flag=True, default=None,
+              help="Draw crop marks outside the trim (adds 10 mm of paper each side).")
+@click.option("--only", metavar="ID,ID",
+              help="Only these exercises, in this order (ids are exercise file names).")
 @click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="The PDF to write (default: PROJECT/out/<title>-poster.pdf).")
 @strict_opt
-def poster(project, size, out_file, strict):
+def poster(project, size, orientation, bleed, crop_marks, only, out_file, strict):
     """Make the one-page poster for the gym wall."""
     from .build import build as run
+    from .layout.poster import PosterOptions
 
-    _report(run(project, booklet=False, poster_file=out_file, poster_size=_canonical(size, POSTER_SIZES),
-                strict=strict))
+    options = PosterOptions(
+        size=_canonical(size, POSTER_SIZES),
+        orientation=orientation.lower() if orientation else None,
+        bleed_mm=bleed,
+        crop_marks=crop_marks,
+        only=[i.strip() for i in only.split(",") if i.strip()] if only else None,
+    )
+    _report(run(project, booklet=False, poster_file=out_file, poster_options=options, strict=strict))
 
 
 @main.command()

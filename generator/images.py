@@ -13,7 +13,7 @@ from pathlib import Path
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.platypus import Flowable  # noqa: E402
 
-from .errors import HandoutError  # noqa: E402
+from .errors import HandoutError, Problem  # noqa: E402
 
 EMAIL_DPI = 150
 
@@ -26,13 +26,15 @@ class Picture:
     drawing: object | None = None  # a ReportLab Drawing, for SVG
     image: object | None = None  # a PIL image, for photos
     _scaled: dict = field(default_factory=dict)
+    lowest_dpi: float = float("inf")  # of the photo's placements so far
 
     @property
     def aspect(self) -> float:
         return self.width / self.height
 
-    def draw(self, canv, x, y, w, h, fit="contain", focus=(0.5, 0.5), valign=0.5):
-        """Draw into the box (x, y, w, h) in points."""
+    def draw(self, canv, x, y, w, h, fit="contain", focus=(0.5, 0.5), valign=0.5, align=0.5):
+        """Draw into the box (x, y, w, h) in points. `valign` and `align` place a
+        contained picture in the spare room: 0 bottom/left, 1 top/right."""
         if fit == "cover":
             scale = max(w / self.width, h / self.height)
         else:
@@ -43,7 +45,7 @@ class Picture:
             dx = min(0, max(w - dw, w / 2 - focus[0] * dw))
             dy = min(0, max(h - dh, h / 2 - (1 - focus[1]) * dh))
         else:
-            dx, dy = (w - dw) / 2, (h - dh) * valign
+            dx, dy = (w - dw) * align, (h - dh) * valign
         canv.saveState()
         if fit == "cover":
             clip = canv.beginPath()
@@ -65,6 +67,8 @@ class Picture:
         from reportlab.lib.utils import ImageReader
 
         px = (max(1, round(w_pt / 72 * EMAIL_DPI)), max(1, round(h_pt / 72 * EMAIL_DPI)))
+        dpi = self.image.width / (w_pt / 72)
+        self.lowest_dpi = min(self.lowest_dpi, dpi)
         if px not in self._scaled:
             img = self.image
             if img.width > px[0] * 1.1:
@@ -73,11 +77,22 @@ class Picture:
         return self._scaled[px]
 
 
+LOW_DPI = 150
+
+
 class ImageStore:
     """Decodes each image file once per build."""
 
     def __init__(self):
         self._pictures: dict[Path, Picture] = {}
+
+    def low_dpi_warnings(self) -> list[Problem]:
+        """A warning for each photo placed too large for its pixels to print sharply."""
+        return [
+            Problem(pic.path, f"photo prints at {pic.lowest_dpi:.0f} dpi at its placed size "
+                    f"(below {LOW_DPI}); use a larger photo or place it smaller", warning=True)
+            for pic in self._pictures.values() if pic.lowest_dpi < LOW_DPI
+        ]
 
     def get(self, path: Path) -> Picture:
         if path not in self._pictures:

@@ -18,6 +18,7 @@ LABELS = {
         "reps": "reps",
         "rest": "rest",
         "per_week": "times a week",
+        "a_week": "a week",
         "cautions": "Take care",
         "mistakes": "Common mistakes",
         "progressions": "Make it harder",

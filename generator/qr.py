@@ -20,17 +20,13 @@ def short_url(url: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _widget(url: str) -> QrCodeWidget:
+def qr_drawing(url: str, size: float) -> Drawing:
+    """A `size`-point square drawing of the code for `url`, made once: the widget's
+    modules are turned into plain shapes, so drawing it again computes nothing."""
     widget = QrCodeWidget(url, barLevel="M")
     widget.barBorder = 0
-    return widget
-
-
-def qr_drawing(url: str, size: float) -> Drawing:
-    """A `size`-point square drawing of the code for `url`."""
-    widget = _widget(url)
     x1, y1, x2, y2 = widget.getBounds()
     scale = size / max(x2 - x1, y2 - y1)
     drawing = Drawing(size, size, transform=[scale, 0, 0, scale, -x1 * scale, -y1 * scale])
-    drawing.add(widget)
+    drawing.add(widget.draw())
     return drawing

@@ -36,6 +36,7 @@ def booklet_page(pdf: Path, text: str) -> int:
 def main() -> None:
     sys.path.insert(0, str(REPO))
     from generator.build import build
+    from generator.layout.poster import PosterOptions
 
     DOCS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -44,6 +45,10 @@ def main() -> None:
         poster = out / "ultimate-back-workout-poster.pdf"
         booklet = out / "ultimate-back-workout-booklet.pdf"
         render(poster, 0, DOCS / "poster-a3.png", 900)
+        landscape = out / "letter-landscape.pdf"
+        build(REPO, booklet=False, poster_file=landscape,
+              poster_options=PosterOptions(size="Letter", orientation="landscape"))
+        render(landscape, 0, DOCS / "poster-letter-landscape.png", 900)
         render(booklet, 0, DOCS / "booklet-cover.png", 420)
         render(booklet, 1, DOCS / "booklet-contents.png", 420)
         render(booklet, booklet_page(booklet, "Lying Superman"), DOCS / "booklet-exercise.png", 420)

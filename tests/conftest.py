@@ -112,3 +112,52 @@ def is_embedded(font) -> bool:
         return False
     descriptor = descriptor.get_object()
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+FACE_OF = {"OpenSans": "Handout", "OpenSans-Bold": "Handout-Bold", "OpenSans-Italic": "Handout-Italic",
+           "OpenSans-BoldItalic": "Handout-BoldItalic", "OpenSans-Extrabold": "Handout-Black"}
+
+
+@dataclass
+class TextLine:
+    """One line of text as drawn: where it starts, how wide it is, its size and face."""
+
+    text: str
+    x: float
+    y: float
+    width: float
+    size: float
+    face: str
+
+
+def text_lines(page) -> list[TextLine]:
+    """The text drawn on a pypdf page, a line at a time, with positions and sizes.
+
+    pypdf reports each run of one font at the start of its line, so the runs that
+    share a start are one line, and its width is the sum of theirs.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    import generator.fonts  # noqa: F401  (registers the faces for stringWidth)
+
+    lines: dict[tuple, TextLine] = {}
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip() or font is None:
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[0] * tm[3] - tm[1] * tm[2]) ** 0.5 * abs(cm[0] * cm[3] - cm[1] * cm[2]) ** 0.5
+        face = FACE_OF[str(font["/BaseFont"]).split("+")[-1]]
+        key = (round(x, 1), round(y, 1))
+        width = stringWidth(text.rstrip("\n"), face, size * scale)
+        if key in lines:
+            line = lines[key]
+            line.text += text
+            line.width += width
+            line.size = min(line.size, size * scale)
+        else:
+            lines[key] = TextLine(text, x, y, width, size * scale, face)
+
+    page.extract_text(visitor_text=visit)
+    return list(lines.values())

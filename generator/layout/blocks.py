@@ -34,12 +34,18 @@ PALETTE = Palette()
 NAME_SCALE = 1.6  # exercise names on the poster, over the body size
 
 
-def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphStyle]:
+def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) -> dict[str, ParagraphStyle]:
     """The type scale at body size `base` (points). No style is smaller than `base`
-    except `small`, which the booklet uses at its 9 pt floor."""
+    except `small`, which the booklet uses at its 9 pt floor. `tight` closes up
+    leading and spacing, for a crowded poster."""
     p = palette
 
     def style(name, size, font=REGULAR, color=p.ink, leading=1.35, **kw):
+        if tight:
+            leading = min(leading, 1.16)
+            for key in ("spaceBefore", "spaceAfter"):
+                if key in kw:
+                    kw[key] *= 0.5
         kw.setdefault("bulletFontSize", size)  # ReportLab's default is a fixed 10 pt
         kw.setdefault("bulletFontName", font)
         return ParagraphStyle(
@@ -72,7 +78,7 @@ def make_styles(base: float, palette: Palette = PALETTE) -> dict[str, ParagraphS
         "cover_sub": style("cover_sub", b * 1.5, color=p.muted, leading=1.3, spaceAfter=b),
         "cover_author": style("cover_author", b * 1.2, BOLD, leading=1.3),
         "poster_title": style("poster_title", b * 3.2, BLACK, leading=1.05),
-        "poster_sub": style("poster_sub", b * 1.3, color=p.muted, leading=1.3),
+        "poster_sub": style("poster_sub", b * 1.3, color=p.muted, leading=1.3, spaceBefore=b * 0.4),
         "poster_trainer": style("poster_trainer", b, BOLD, leading=1.3, alignment=TA_RIGHT),
         "poster_contact": style("poster_contact", b, color=p.muted, leading=1.3, alignment=TA_RIGHT),
         "footer": style("footer", b, color=p.muted, leading=1.3),
@@ -235,3 +241,76 @@ def _contents_table(entries: list[ET.Element], styles, palette: Palette) -> Tabl
         )
     )
     return table
+
+
+class TempoBar(Flowable):
+    """The tempo of one repetition as a bar: a segment per phase, as long as its
+    seconds, each labelled ("lift 2 s"). Three distinct tones, so it survives a
+    black-and-white copy."""
+
+    PHASES = ("lift", "hold", "lower")
+
+    def __init__(self, tempo, labels: dict[str, str], style: ParagraphStyle, palette: Palette = PALETTE):
+        super().__init__()
+        self.phases = [(p, getattr(tempo, p)) for p in self.PHASES if getattr(tempo, p)]
+        self.labels, self.style, self.palette = labels, style, palette
+        self.size = style.fontSize
+        self.height = self.size * 1.9
+        self.width = 0.0
+        self.spaceBefore, self.spaceAfter = self.size * 0.35, self.size * 0.35
+
+    def _texts(self, width: float) -> list[str]:
+        """Labels with the phase's word when they all fit, else the seconds alone."""
+        for with_word in (True, False):
+            texts = [f"{self.labels[p] + ' ' if with_word else ''}{_secs(s)}\u00a0s" for p, s in self.phases]
+            need = sum(self._text_w(t) + self.size for t in texts) + 2 * (len(texts) - 1)
+            if need <= width:
+                return texts
+        return texts
+
+    def _text_w(self, text: str) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(text, BOLD, self.size)
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w if self.phases else 0
+        return self.width, (self.height if self.phases else 0)
+
+    def _widths(self, texts: list[str]) -> list[float]:
+        gap = 2.0 * (len(texts) - 1)
+        mins = [self._text_w(t) + self.size for t in texts]
+        total = sum(s for _, s in self.phases)
+        room = self.width - gap
+        widths = [max(m, room * s / total) for m, (_, s) in zip(mins, self.phases)]
+        # Segments widened to hold their label are paid for by the others.
+        excess = sum(widths) - room
+        if excess > 0:
+            slack = [w - m for w, m in zip(widths, mins)]
+            spare = sum(slack)
+            if spare > 0:
+                widths = [w - excess * s / spare for w, s in zip(widths, slack)]
+        return widths
+
+    def draw(self):
+        if not self.phases:
+            return
+        canv, p = self.canv, self.palette
+        texts = self._texts(self.width)
+        fills = {"lift": (p.accent, p.paper), "hold": (p.ink, p.paper), "lower": (p.tint, p.ink)}
+        x = 0.0
+        radius = self.height * 0.22
+        for (phase, _), text, width in zip(self.phases, texts, self._widths(texts)):
+            back, fore = fills[phase]
+            canv.setFillColor(back)
+            canv.setStrokeColor(p.accent)
+            canv.setLineWidth(0.8)
+            canv.roundRect(x, 0, width, self.height, radius, stroke=1 if phase == "lower" else 0, fill=1)
+            canv.setFillColor(fore)
+            canv.setFont(BOLD, self.size)
+            canv.drawCentredString(x + width / 2, self.height / 2 - self.size * 0.36, text)
+            x += width + 2.0
+
+
+def _secs(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

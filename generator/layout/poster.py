@@ -1,34 +1,38 @@
 """The poster: one page, a card per exercise, the largest type that fits.
 
-The grid is chosen by measuring: for each column count, the largest body size at
-which every card's text fits beside or under a picture of useful size. The layout
-with the largest type wins; on a tie, the one with the larger pictures. Nothing is
-ever clipped or sent to a second page: if the text cannot fit above the size floor,
-the build fails naming the exercise that is too long.
+The grid is chosen by measuring: for each column count and card arrangement
+(picture above the text, or beside it), a binary search finds the largest body size
+at which every card's text fits with a picture of useful size. The layout with the
+largest type wins; on a tie, the one that shows the pictures largest. Roomy layouts
+are tried before dense ones (smaller pictures, narrower columns), so a short workout
+gets big pictures and a long one still fits. Nothing is ever clipped or sent to a
+second page: if the text cannot fit above the floor, the build fails naming the
+exercise whose text is the longest.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
-from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID  # noqa: E402
+from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import Frame  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+from reportlab.platypus import Frame, Paragraph, Spacer  # noqa: E402
+from markupsafe import escape  # noqa: E402
 
 from ..errors import HandoutError, Problem  # noqa: E402
-from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
-
 from ..fonts import BLACK, BOLD  # noqa: E402
 from ..images import ImageStore  # noqa: E402
 from ..markup import sentence  # noqa: E402
 from ..models import LoadedExercise  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
+from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
-from .blocks import NAME_SCALE, PALETTE, Palette, flowables, make_styles  # noqa: E402
+from .blocks import NAME_SCALE, PALETTE, Palette, TempoBar, flowables, make_styles  # noqa: E402
 
 SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
 # DESIGN's floor for body text, and a ceiling so one exercise is not shouted.
@@ -36,8 +40,26 @@ FLOOR = {"A4": 9.0, "Letter": 9.0, "A3": 12.0, "Tabloid": 12.0, "A2": 16.0}
 CEILING = {"A4": 16.0, "Letter": 16.0, "A3": 22.0, "Tabloid": 22.0, "A2": 30.0}
 STEP = 0.25
 HEADER_GROWTH = 1.4  # the header's body size stops growing at this multiple of the floor
-MIN_IMAGE_SHARE = 0.33  # a card's picture gets at least this share of the card
-MIN_MEASURE = 15  # the narrowest text column, in multiples of the body size
+CROP_MARGIN = 10 * mm  # room outside the bleed for crop marks
+
+
+@dataclass(frozen=True)
+class Density:
+    image_share: float  # a stacked card's picture gets at least this share of its height
+    measure: float  # the narrowest text column, in multiples of the body size
+    pad: float = 0.9  # card padding, in multiples of the body size
+    gap: float = 1.0  # space between cards, as a multiple of the roomy gap
+    tight: bool = False  # tighter leading; the tempo bar only when there is no dose
+    margin: float = 0.05  # page margin, as a share of the paper's short side
+
+
+# Roomy first: big pictures and ~30-character lines. Denser only when that cannot fit;
+# the tightest shows the dose or the tempo, as DESIGN allows, not both.
+DENSITIES = (
+    Density(0.33, 15),
+    Density(0.22, 12),
+    Density(0.10, 10, pad=0.6, gap=0.6, tight=True, margin=0.035),
+)
 
 
 def poster_cues(ex: LoadedExercise) -> list[str]:
@@ -48,7 +70,7 @@ def poster_cues(ex: LoadedExercise) -> list[str]:
 
 def _fitted_area(box_w: float, box_h: float, aspect: float) -> float:
     """The area a picture of this aspect ratio covers when contained in the box."""
-    w = min(box_w, box_h * aspect)
+    w = max(0.0, min(box_w, box_h * aspect))
     return w * (w / aspect)
 
 
@@ -58,156 +80,248 @@ class Grid:
     cols: int
     rows: int
     cell_w: float
-    cell_h: float
-    side_by_side: bool  # picture left of the text, for wide cells
-    image_h: float  # the height of every card's picture box
-    picture_area: float  # the smallest area a picture is shown at
+    gap: float
+    pad: float
+    side_by_side: bool  # picture left of the text
+    density: Density
+    row_heights: tuple[float, ...] = ()  # each row as tall as its longest card needs
+    image_h: float = 0.0  # the height of every stacked card's picture box
+    picture_area: float = 0.0  # the smallest area a picture is shown at
+
+    @property
+    def text_w(self) -> float:
+        if self.side_by_side:
+            return self.cell_w * 0.55 - self.pad * 1.5
+        return self.cell_w - 2 * self.pad
+
+    def boxes(self, x: float, y: float, h: float):
+        """The picture's box and the text's box in the card at (x, y), `h` tall."""
+        pad, w = self.pad, self.cell_w
+        if self.side_by_side:
+            return ((x + pad, y + pad, w * 0.45 - pad, h - 2 * pad),
+                    (x + w * 0.45 + pad * 0.5, y + pad, self.text_w, h - 2 * pad))
+        # Every card's picture has the same height, so the names line up across a row.
+        return ((x + pad, y + h - pad - self.image_h, self.text_w, self.image_h),
+                (x + pad, y + pad, self.text_w, h - 2 * pad - self.image_h - pad * 0.6))
+
+
+@dataclass
+class Region:
+    """A rectangle of the trimmed page that holds text (for tests and preflight)."""
+
+    kind: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass
+class PosterOptions:
+    size: str | None = None
+    orientation: str | None = None
+    bleed_mm: float | None = None
+    crop_marks: bool | None = None
+    only: list[str] | None = None
+
+
+@dataclass
+class _Measure:
+    cache: dict = field(default_factory=dict)
 
 
 class Poster:
     def __init__(self, project: LoadedProject, templates: Templates, images: ImageStore,
-                 size: str | None = None, palette: Palette = PALETTE):
-        self.project = project
-        self.settings = project.settings
-        self.size = size or self.settings.poster.size
-        self.pagesize = SIZES[self.size]
-        self.palette = palette
-        self.images = images
-        self.exercises = project.exercises
+                 options: PosterOptions | None = None, palette: Palette = PALETTE):
+        options = options or PosterOptions()
+        s = project.settings
+        self.project, self.settings, self.palette, self.images = project, s, palette, images
+        self.size = options.size or s.poster.size
+        orientation = options.orientation or s.poster.orientation
+        self.pagesize = SIZES[self.size] if orientation == "portrait" else landscape(SIZES[self.size])
+        self.bleed = (s.poster.bleed if options.bleed_mm is None else options.bleed_mm) * mm
+        self.crop_marks = s.poster.crop_marks if options.crop_marks is None else options.crop_marks
+        self.exercises = select(project, options.only)
+        self.t = templates.env.globals["t"]
+
         w, h = self.pagesize
-        self.margin = min(w, h) * 0.05
+        self.short_side = min(w, h)
         self.gap = min(w, h) * 0.022
-        s = self.settings
-        author = s.author
         self.header = templates.render("poster_header.xml", title=s.poster.title or s.title,
                                        subtitle=s.subtitle)
-        self.trainer = templates.render("poster_trainer.xml", author=author)
+        self.trainer = templates.render("poster_trainer.xml", author=s.author)
         self.footer = templates.render("poster_footer.xml", footer=s.poster.footer, credits=s.credits)
         self.cards = [templates.render("poster_card.xml", ex=ex.content, id=ex.id, cues=poster_cues(ex))
                       for ex in self.exercises]
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
-        self._name_words: float | None = None
+        self.logo = images.get(project.resolve(s.theme.logo)) if s.theme.logo else None
+        self.regions: list[Region] = []
+
+        words = {w for ex in self.exercises for w in ex.content.name.split()}
+        self._widest_name_word = max((stringWidth(w, BLACK, 1.0) for w in words), default=0.0)
         self._aspects = [p.aspect for p in self.pictures if p is not None] or [4 / 3]
         self._tallest_aspect = min(self._aspects)
+        self._heights: dict[tuple, float] = {}
+        self._flows: dict[tuple, list] = {}
+        self._chrome_cache: dict[tuple, tuple[float, float]] = {}
 
     # --- measuring ----------------------------------------------------------------
 
-    def _card_pad(self, base: float) -> float:
-        return base * 0.9
+    def _card_flows(self, index: int, base: float, styles, tight: bool) -> list:
+        """The card's flowables at this size (made once per size, re-wrapped freely)."""
+        key = (index, base, tight)
+        if key not in self._flows:
+            ex = self.exercises[index].content
+            show_tempo = ex.tempo and not (tight and ex.dose)
+            fill = {
+                "tempo": lambda el: [TempoBar(ex.tempo, self.t, styles["strong"], self.palette)]
+                if show_tempo else [],
+                "qr": lambda el: self._qr(ex.video, base, styles) if ex.video else [],
+            }
+            self._flows[key] = flowables(self.cards[index], styles, fill, self.palette)
+        return self._flows[key]
 
-    def _text_height(self, elements, styles, width: float) -> float:
-        total = 0.0
-        for flow in flowables(elements, styles, palette=self.palette):
-            _, h = flow.wrap(width, 10_000)
-            total += h + flow.getSpaceBefore() + flow.getSpaceAfter()
-        return total
+    def _qr(self, url: str, base: float, styles) -> list:
+        code = qr_drawing(url, max(20 * mm, base * 5))
+        code.hAlign = "LEFT"
+        return [Spacer(1, base * 0.4), code, Spacer(1, base * 0.2),
+                Paragraph(str(escape(short_url(url))), styles["meta"])]
+
+    def _card_height(self, index: int, base: float, styles, width: float, tight: bool) -> float:
+        key = (index, base, round(width, 2), tight)
+        if key not in self._heights:
+            self._heights[key] = _stack_height(self._card_flows(index, base, styles, tight), width)
+        return self._heights[key]
 
     def _chrome_styles(self, base: float):
         # The header grows with the cards only so far: a short workout gets large
         # cards, not a title that fills a third of the page.
         return make_styles(min(base, FLOOR[self.size] * HEADER_GROWTH), self.palette)
 
-    def _chrome(self, base: float):
-        """Header and footer heights at this base size."""
+    def _chrome(self, base: float, margin: float) -> tuple[float, float]:
+        """Header and footer heights at this base size and page margin."""
+        key = (base, margin)
+        if key not in self._chrome_cache:
+            self._chrome_cache[key] = self._measure_chrome(base, margin)
+        return self._chrome_cache[key]
+
+    def _measure_chrome(self, base: float, margin: float) -> tuple[float, float]:
         styles = self._chrome_styles(base)
-        w, _ = self.pagesize
-        inner = w - 2 * self.margin
-        head = max(self._text_height(self.header, styles, inner * 0.64),
-                   self._text_height(self.trainer, styles, inner * 0.34))
-        foot = self._text_height(self.footer, styles, inner) if self.footer else 0
+        inner = self.pagesize[0] - 2 * margin
+        head = max(_stack_height(flowables(self.header, styles, palette=self.palette), inner * 0.64),
+                   self._trainer_height(styles, inner * 0.34))
+        foot = _stack_height(flowables(self.footer, styles, palette=self.palette), inner) if self.footer else 0
         return head, foot
 
-    def _try(self, base: float, cols: int) -> tuple[Grid | None, int, float]:
-        """The grid at this size and column count, or None with the index of the card
-        that overflows most and by how much (points)."""
-        styles = make_styles(base, self.palette)
-        head, foot = self._chrome(base)
+    def _trainer_height(self, styles, width: float) -> float:
+        text = _stack_height(flowables(self.trainer, styles, palette=self.palette), width)
+        return text + (self._logo_height(styles) if self.logo else 0)
+
+    def _logo_height(self, styles) -> float:
+        return styles["body"].fontSize * 3.2
+
+    def _try(self, base: float, cols: int, side: bool, density: Density):
+        """The grid at this size, or None and (index of the card that overflows most,
+        by how much)."""
+        styles = make_styles(base, self.palette, tight=density.tight)
+        margin = self.short_side * density.margin
+        head, foot = self._chrome(base, margin)
         w, h = self.pagesize
         n = len(self.cards)
         rows = math.ceil(n / cols)
-        inner_w = w - 2 * self.margin
-        inner_h = h - 2 * self.margin - head - self.gap * 1.4 - (foot + self.gap if foot else 0)
-        cell_w = (inner_w - (cols - 1) * self.gap) / cols
-        cell_h = (inner_h - (rows - 1) * self.gap) / rows
-        pad = self._card_pad(base)
-        side = cell_w > cell_h * 1.55
-        if side:
-            text_w = cell_w * 0.52 - pad * 1.5
-            room = cell_h - 2 * pad
-        else:
-            text_w = cell_w - 2 * pad
-            room = cell_h - 2 * pad - max(cell_h * MIN_IMAGE_SHARE, 0) - pad * 0.6
-        # Lines of fewer than ~28 characters read as a ladder of broken words.
-        if text_w < base * MIN_MEASURE or room <= 0:
-            return None, 0, float("inf")
-        if self._longest_word(base) > text_w:
-            return None, 0, float("inf")
-        worst, worst_over, need_max = 0, -float("inf"), 0.0
-        for index, card in enumerate(self.cards):
-            need = self._text_height(card, styles, text_w)
-            need_max = max(need_max, need)
-            if need - room > worst_over:
-                worst, worst_over = index, need - room
-        if worst_over > 0:
-            return None, worst, worst_over
-        if side:
-            box_w, box_h = cell_w * 0.48 - pad, cell_h - 2 * pad
-        else:
-            # One picture height for the grid, no taller than the tallest picture
-            # needs, so the names line up and spare room falls below the text.
-            box_w = text_w
-            box_h = min(cell_h - 2 * pad - need_max - pad * 0.6, box_w / self._tallest_aspect)
-        shown = min(_fitted_area(box_w, box_h, aspect) for aspect in self._aspects)
-        return Grid(base, cols, rows, cell_w, cell_h, side, box_h, shown), worst, worst_over
+        gap = self.gap * density.gap
+        inner_w = w - 2 * margin
+        inner_h = h - 2 * margin - head - self.gap * 1.4 - (foot + self.gap if foot else 0)
+        cell_w = (inner_w - (cols - 1) * gap) / cols
+        height = inner_h - (rows - 1) * gap  # for all the rows together
+        grid = Grid(base, cols, rows, cell_w, gap, base * density.pad, side, density)
+        pad, text_w = grid.pad, grid.text_w
+        if side and cell_w < height / rows * 1.2:
+            return None, (0, math.inf)
+        if text_w < base * density.measure:
+            return None, (0, math.inf)
+        if self._widest_name_word * base * NAME_SCALE > text_w:
+            return None, (0, math.inf)
 
-    def _longest_word(self, base: float) -> float:
-        """The widest single word of any exercise name at the name size."""
-        if self._name_words is None:
-            words = {w for ex in self.exercises for w in ex.content.name.split()}
-            self._name_words = max((stringWidth(w, BLACK, 1.0) for w in words), default=0.0)
-        return self._name_words * base * NAME_SCALE
+        needs = [self._card_height(i, base, styles, text_w, density.tight) for i in range(n)]
+        row_needs = [max(needs[r * cols:(r + 1) * cols]) for r in range(rows)]
+        # Rows are as tall as their longest card; what is left goes to the pictures,
+        # one height for every picture so the poster reads as one grid.
+        text_total = sum(need + (2 * pad if side else 2.6 * pad) for need in row_needs)
+        if side:
+            least = max(text_total, rows * (height / rows) * 0.5)
+            over = text_total - height
+            worst = max(range(n), key=lambda i: needs[i])
+            if over > 0 or least > height:
+                return None, (worst, max(over, least - height))
+            spare = (height - text_total) / rows
+            heights = tuple(need + 2 * pad + spare for need in row_needs)
+            box_w, box_h = cell_w * 0.45 - pad, min(heights) - 2 * pad
+            image_h = 0.0
+        else:
+            picture = (height - text_total) / rows
+            wanted = height / rows * density.image_share
+            worst = max(range(n), key=lambda i: needs[i])
+            if picture < wanted:
+                return None, (worst, (wanted - picture) * rows)
+            # No taller than the tallest picture needs; the rest falls below the text.
+            image_h = min(picture, text_w / self._tallest_aspect)
+            spare = picture - image_h
+            heights = tuple(need + 2.6 * pad + image_h + spare for need in row_needs)
+            box_w, box_h = text_w, image_h
+        shown = min(_fitted_area(box_w, box_h, aspect) for aspect in self._aspects)
+        return replace(grid, row_heights=heights, image_h=image_h, picture_area=shown), (worst, 0)
 
     def fit(self) -> Grid:
         floor, ceiling = FLOOR[self.size], CEILING[self.size]
         n = len(self.cards)
-        best: Grid | None = None
-        blame: tuple[float, int] = (float("inf"), 0)
-        for cols in range(1, min(n, 6) + 1):
-            grid, worst, over = self._try(floor, cols)
-            if grid is None:
-                if over < blame[0]:
-                    blame = (over, worst)
-                continue
-            lo, hi = floor, ceiling  # lo fits; find the largest size that fits
-            top, *_ = self._try(hi, cols)
-            if top is not None:
-                grid = top
+        blame: tuple[int, float] = (0, math.inf)
+        for density in DENSITIES:
+            best: Grid | None = None
+            for cols in range(1, min(n, 8) + 1):
+                for side in (False, True):
+                    grid, (worst, over) = self._try(floor, cols, side, density)
+                    if grid is None:
+                        if over < blame[1]:
+                            blame = (worst, over)
+                        continue
+                    grid = self._largest(grid, cols, side, density, ceiling)
+                    if best is None or (grid.base, grid.picture_area) > (best.base, best.picture_area):
+                        best = grid
+            if best is not None:
+                return best
+        self._fail(blame[0])
+
+    def _largest(self, fits: Grid, cols: int, side: bool, density: Density, ceiling: float) -> Grid:
+        """The largest size, at most `ceiling`, at which this arrangement still fits."""
+        top, _ = self._try(ceiling, cols, side, density)
+        if top is not None:
+            return top
+        lo, hi = fits.base, ceiling
+        while hi - lo > STEP:
+            mid = math.floor((lo + hi) / 2 / STEP) * STEP
+            if mid <= lo:
+                break
+            found, _ = self._try(mid, cols, side, density)
+            if found is not None:
+                lo, fits = mid, found
             else:
-                while hi - lo > STEP:
-                    mid = round((lo + hi) / 2 / STEP) * STEP
-                    if mid in (lo, hi):
-                        break
-                    found, *_ = self._try(mid, cols)
-                    if found is not None:
-                        lo, grid = mid, found
-                    else:
-                        hi = mid
-            if best is None or (grid.base, grid.picture_area) > (best.base, best.picture_area):
-                best = grid
-        if best is None:
-            self._fail(blame[1])
-        return best
+                hi = mid
+        return fits
 
     def _fail(self, index: int):
         ex = self.exercises[index]
+        w, h = SIZES[self.size]
         bigger = {"A4": "A3", "Letter": "Tabloid", "A3": "A2", "Tabloid": "A2"}.get(self.size)
         ways = []
         if bigger:
             ways.append(f"a larger size (--size {bigger})")
-        ways += ["fewer exercises in the workout", "shorter cues (at most 4, about 40 characters each)"]
+        ways.append("the other orientation (--orientation)")
+        ways += ["fewer exercises (--only id,id)", "shorter cues (at most 4, about 40 characters each)"]
         message = (
             f"the poster cannot fit '{ex.content.name}' on one {self.size} page with text of at least "
-            f"{FLOOR[self.size]:g} pt; its text is the longest. Ways out: " + "; ".join(ways)
+            f"{FLOOR[self.size]:g} pt: its text is the longest of {len(self.exercises)}. Ways out: "
+            + "; ".join(ways)
         )
         raise HandoutError([Problem(ex.path, message)])
 
@@ -215,72 +329,87 @@ class Poster:
 
     def build(self) -> bytes:
         grid = self.fit()
-        styles = make_styles(grid.base, self.palette)
+        styles = make_styles(grid.base, self.palette, tight=grid.density.tight)
         chrome = self._chrome_styles(grid.base)
-        head, foot = self._chrome(grid.base)
+        m = self.short_side * grid.density.margin
+        head, foot = self._chrome(grid.base, m)
         w, h = self.pagesize
-        m, gap = self.margin, self.gap
+        gap, bleed = self.gap, self.bleed
+        offset = bleed + (CROP_MARGIN if self.crop_marks else 0)
+
         buffer = io.BytesIO()
-        canv = HandoutCanvas(buffer, pagesize=self.pagesize)
+        canv = HandoutCanvas(buffer, pagesize=(w + 2 * offset, h + 2 * offset))
         s = self.settings
         canv.setTitle(s.poster.title or s.title)
-        if s.author:
-            canv.setAuthor(s.author.name)
+        canv.setAuthor(s.author.name if s.author else "")
         canv.setSubject(s.subtitle or "")
+        canv.setTrimBox((offset, offset, offset + w, offset + h))
+        canv.setBleedBox((offset - bleed, offset - bleed, offset + w + bleed, offset + h + bleed))
+        if self.crop_marks:
+            self._crop_marks(canv, offset, w, h)
+        canv.translate(offset, offset)
+        self.regions = []
+
+        # A band of the accent along the top edge, run into the bleed.
+        band = max(3 * mm, h * 0.008)
+        canv.setFillColor(self.palette.accent)
+        canv.rect(-bleed, h - band, w + 2 * bleed, band + bleed, stroke=0, fill=1)
 
         inner_w = w - 2 * m
         top = h - m
-        self._frame(canv, self.header, chrome, m, top - head, inner_w * 0.64, head)
-        self._frame(canv, self.trainer, chrome, m + inner_w * 0.66, top - head, inner_w * 0.34, head)
+        self._frame(canv, self.header, chrome, m, top - head, inner_w * 0.64, head, "header")
+        trainer_x, trainer_w = m + inner_w * 0.66, inner_w * 0.34
+        trainer_top = top
+        if self.logo:
+            logo_h = self._logo_height(chrome)
+            self.logo.draw(canv, trainer_x, top - logo_h, trainer_w, logo_h * 0.85, align=1.0)
+            trainer_top -= logo_h
+        self._frame(canv, self.trainer, chrome, trainer_x, top - head, trainer_w,
+                    head - (top - trainer_top), "trainer")
         rule_y = top - head - gap * 0.7
         canv.setFillColor(self.palette.accent)
         canv.rect(m, rule_y, inner_w, max(2.0, grid.base * 0.22), stroke=0, fill=1)
 
         grid_top = rule_y - gap * 0.7
-        for index, card in enumerate(self.cards):
+        row_tops = [grid_top - sum(grid.row_heights[:r]) - r * grid.gap for r in range(grid.rows)]
+        for index in range(len(self.cards)):
             row, col = divmod(index, grid.cols)
-            x = m + col * (grid.cell_w + gap)
-            y = grid_top - (row + 1) * grid.cell_h - row * gap
-            self._card(canv, index, card, styles, grid, x, y)
+            h = grid.row_heights[row]
+            x = m + col * (grid.cell_w + grid.gap)
+            self._card(canv, index, styles, grid, x, row_tops[row] - h, h)
 
         if self.footer:
-            self._frame(canv, self.footer, chrome, m, m, inner_w, foot)
+            self._frame(canv, self.footer, chrome, m, m, inner_w, foot, "footer")
         canv.showPage()
         canv.save()
         return buffer.getvalue()
 
-    def _frame(self, canv, elements, styles, x, y, width, height):
+    def _frame(self, canv, elements, styles, x, y, width, height, kind, story=None):
         frame = Frame(x, y, width, height + 1, leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0, showBoundary=0)
-        story = flowables(elements, styles, palette=self.palette)
+        story = story if story is not None else flowables(elements, styles, palette=self.palette)
+        self.regions.append(Region(kind, x, y, width, height + 1))
         frame.addFromList(story, canv)
         if story:  # measured to fit, so this is a bug, not bad content
             raise RuntimeError("poster text did not fit the space measured for it")
 
-    def _card(self, canv, index, card, styles, grid: Grid, x, y):
-        pad = self._card_pad(grid.base)
-        p = self.palette
+    def _card(self, canv, index, styles, grid: Grid, x, y, h):
+        pad = grid.pad
         canv.saveState()
-        canv.setFillColor(p.panel)
-        canv.roundRect(x, y, grid.cell_w, grid.cell_h, pad * 0.8, stroke=0, fill=1)
+        canv.setFillColor(self.palette.panel)
+        canv.roundRect(x, y, grid.cell_w, h, min(pad, grid.base * 0.7), stroke=0, fill=1)
         canv.restoreState()
+        self.regions.append(Region("card", x, y, grid.cell_w, h))
 
-        if grid.side_by_side:
-            text_w = grid.cell_w * 0.52 - pad * 1.5
-            img = (x + pad, y + pad, grid.cell_w * 0.48 - pad, grid.cell_h - 2 * pad)
-            text = (x + grid.cell_w * 0.48 + pad * 0.5, y + pad, text_w, grid.cell_h - 2 * pad)
-        else:
-            # Every card's picture has the same height, so the names line up across a row.
-            text_w = grid.cell_w - 2 * pad
-            img = (x + pad, y + grid.cell_h - pad - grid.image_h, text_w, grid.image_h)
-            text = (x + pad, y + pad, text_w, grid.cell_h - 2 * pad - grid.image_h - pad * 0.6)
+        img, text = grid.boxes(x, y, h)
         picture = self.pictures[index]
         if picture is not None:
             content = self.exercises[index].content
             picture.draw(canv, *img, fit=content.image_fit, focus=content.image_focus,
                          valign=1.0 if grid.side_by_side else 0.5)
-        self._badge(canv, index + 1, x + pad * 0.6, y + grid.cell_h - pad * 0.6, grid.base)
-        self._frame(canv, card, styles, *text)
+        self._badge(canv, index + 1, x + pad * 0.6, y + h - pad * 0.6, grid.base)
+        story = list(self._card_flows(index, grid.base, styles, grid.density.tight))
+        self._frame(canv, None, styles, *text, kind="card text", story=story)
 
     def _badge(self, canv, number: int, left: float, top: float, base: float):
         """The exercise's number in the workout, in an accent disc at the card's corner."""
@@ -292,3 +421,46 @@ class Poster:
         canv.setFont(BOLD, base * 1.1)
         canv.drawCentredString(left + r, top - r - base * 0.38, str(number))
         canv.restoreState()
+
+    def _crop_marks(self, canv, offset: float, w: float, h: float):
+        """Marks at the trim's corners, outside the bleed, in registration black."""
+        start = self.bleed + 2 * mm  # keep clear of the bleed
+        length = CROP_MARGIN - 2 * mm
+        canv.saveState()
+        canv.setStrokeColorCMYK(1, 1, 1, 1)
+        canv.setLineWidth(0.25)
+        for cx in (offset, offset + w):
+            for cy in (offset, offset + h):
+                dx = -1 if cx == offset else 1
+                dy = -1 if cy == offset else 1
+                canv.line(cx + dx * start, cy, cx + dx * (start + length), cy)
+                canv.line(cx, cy + dy * start, cx, cy + dy * (start + length))
+        canv.restoreState()
+
+
+def _stack_height(flows: list, width: float) -> float:
+    """The height a frame of this width needs for these flowables, as Frame measures:
+    space before the first one does not count."""
+    total = 0.0
+    for position, flow in enumerate(flows):
+        _, h = flow.wrap(width, 100_000)
+        total += h + flow.getSpaceAfter() + (flow.getSpaceBefore() if position else 0)
+    return total
+
+
+def select(project: LoadedProject, only: list[str] | None) -> list[LoadedExercise]:
+    """The exercises `--only` picks, in its order; all of the workout's without it."""
+    if not only:
+        return list(project.exercises)
+    by_id = {ex.id: ex for ex in project.exercises}
+    problems = []
+    for ex_id in only:
+        if ex_id not in by_id:
+            import difflib
+
+            close = difflib.get_close_matches(ex_id, list(by_id), n=1, cutoff=0.5)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; the workout has: {', '.join(by_id)}"
+            problems.append(Problem(project.file, f"--only: no exercise '{ex_id}' in the workout{hint}"))
+    if problems:
+        raise HandoutError(problems)
+    return [by_id[ex_id] for ex_id in dict.fromkeys(only)]
