@@ -81,15 +81,22 @@ def poster(project, size, orientation, bleed, crop_marks, only, out_file, strict
 @project_arg
 @click.option("--size", type=click.Choice(BOOKLET_SIZES, case_sensitive=False),
               help="Page size (default: booklet.size in handout.yaml, else A5).")
+@click.option("--profile", type=click.Choice(["email", "print"], case_sensitive=False),
+              help="email: photos at about 150 dpi, a small file (default); print: about 300 dpi.")
+@click.option("--impose", is_flag=True,
+              help="Also write <name>-imposed.pdf: two pages a sheet side, to print duplex, fold "
+                   "and staple.")
 @click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="The PDF to write (default: PROJECT/out/<title>-booklet.pdf).")
 @strict_opt
-def booklet(project, size, out_file, strict):
+def booklet(project, size, profile, impose, out_file, strict):
     """Make the booklet to email or print for clients."""
     from .build import build as run
+    from .layout.booklet import BookletOptions
 
-    _report(run(project, poster=False, booklet_file=out_file,
-                booklet_size=_canonical(size, BOOKLET_SIZES), strict=strict))
+    options = BookletOptions(size=_canonical(size, BOOKLET_SIZES),
+                             profile=profile.lower() if profile else None, impose=impose)
+    _report(run(project, poster=False, booklet_file=out_file, booklet_options=options, strict=strict))
 
 
 @main.command()

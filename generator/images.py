@@ -1,12 +1,19 @@
-"""Pictures: SVG drawings kept as vectors, photos decoded once and downsampled.
+"""Pictures: SVG drawings kept as vectors, photos downsampled to their placed size.
 
-Each image file is decoded once per build (`ImageStore`); each placement draws the
-same decoded picture, scaled to its slot with the aspect ratio kept.
+An `ImageStore` opens each file once per build. A photo is decoded only at the size
+it is drawn: JPEG draft mode decodes at a fraction of the pixels, the result is
+resampled to the profile's resolution (about 150 dpi for email, 300 for print) and
+encoded once, as JPEG (embedded as is) or PNG when it has transparency. Encoded
+results are kept in a cache keyed by the file's hash and the target size, in the
+user's cache folder, outside every project.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +22,17 @@ from reportlab.platypus import Flowable  # noqa: E402
 
 from .errors import HandoutError, Problem  # noqa: E402
 
-EMAIL_DPI = 150
+PROFILES = {"email": (150, 82), "print": (300, 92)}  # dpi, JPEG quality
+LOW_DPI = 150
+_ENCODED: dict[tuple, bytes] = {}  # this process's share of the cache (watch reuses it)
+
+
+def cache_dir() -> Path:
+    """Where downsampled photos are kept: $HANDOUT_CACHE_DIR, else the user's cache."""
+    if os.environ.get("HANDOUT_CACHE_DIR"):
+        return Path(os.environ["HANDOUT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "handout" / "images"
 
 
 @dataclass
@@ -24,9 +41,12 @@ class Picture:
     width: float  # natural size, any unit: only the ratio matters
     height: float
     drawing: object | None = None  # a ReportLab Drawing, for SVG
-    image: object | None = None  # a PIL image, for photos
-    _scaled: dict = field(default_factory=dict)
+    photo: bool = False
+    alpha: bool = False
+    profile: str = "email"
     lowest_dpi: float = float("inf")  # of the photo's placements so far
+    _digest: str | None = None
+    _readers: dict = field(default_factory=dict)
 
     @property
     def aspect(self) -> float:
@@ -61,30 +81,94 @@ class Picture:
             canv.drawImage(self._reader(dw, dh), x + dx, y + dy, dw, dh, mask="auto")
         canv.restoreState()
 
+    # --- photos ----------------------------------------------------------------------
+
     def _reader(self, w_pt: float, h_pt: float):
-        """The photo at about EMAIL_DPI for its placed size, made once per size."""
-        from PIL import Image
         from reportlab.lib.utils import ImageReader
 
-        px = (max(1, round(w_pt / 72 * EMAIL_DPI)), max(1, round(h_pt / 72 * EMAIL_DPI)))
-        dpi = self.image.width / (w_pt / 72)
-        self.lowest_dpi = min(self.lowest_dpi, dpi)
-        if px not in self._scaled:
-            img = self.image
-            if img.width > px[0] * 1.1:
-                img = img.resize(px, Image.Resampling.LANCZOS)
-            self._scaled[px] = ImageReader(img)
-        return self._scaled[px]
+        dpi, quality = PROFILES[self.profile]
+        self.lowest_dpi = min(self.lowest_dpi, self.width / (w_pt / 72))
+        # Never more pixels than the file has: upsampling adds bytes, not detail.
+        size = (min(int(self.width), max(1, round(w_pt / 72 * dpi))),
+                min(int(self.height), max(1, round(h_pt / 72 * dpi))))
+        if size not in self._readers:
+            self._readers[size] = ImageReader(io.BytesIO(self._encoded(size, quality)))
+        return self._readers[size]
+
+    def _encoded(self, size: tuple[int, int], quality: int) -> bytes:
+        kind = "png" if self.alpha else "jpg"
+        key = (self.digest, size, quality, kind)
+        if key in _ENCODED:
+            return _ENCODED[key]
+        cached = cache_dir() / f"{self.digest}-{size[0]}x{size[1]}-q{quality}.{kind}"
+        try:
+            data = cached.read_bytes()
+        except OSError:
+            data = self._downsample(size, quality, kind)
+            _store(cached, data)
+        _ENCODED[key] = data
+        return data
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = hashlib.blake2b(self.path.read_bytes(), digest_size=16).hexdigest()
+        return self._digest
+
+    def _downsample(self, size: tuple[int, int], quality: int, kind: str) -> bytes:
+        from PIL import Image, ImageOps
+
+        try:
+            with Image.open(self.path) as img:
+                turned = img.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+                # JPEG draft mode decodes at 1/2, 1/4 or 1/8 scale: ~5x faster.
+                img.draft("RGB", (size[1], size[0]) if turned else size)
+                img = ImageOps.exif_transpose(img)
+                img.load()
+                img = _to_rgb(img, self.alpha)
+                if img.size != size:
+                    img = img.resize(size, Image.Resampling.LANCZOS)
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+            raise HandoutError(f"cannot read this image: {exc}", self.path) from None
+        out = io.BytesIO()
+        if kind == "png":
+            img.save(out, "PNG", optimize=False)
+        else:
+            img.save(out, "JPEG", quality=quality, optimize=True, progressive=False)
+        return out.getvalue()
 
 
-LOW_DPI = 150
+def _to_rgb(img, alpha: bool):
+    """RGB, or RGBA for transparent pictures; CMYK and greyscale converted."""
+    if alpha:
+        return img.convert("RGBA")
+    if img.mode == "CMYK":
+        return img.convert("RGB")
+    return img if img.mode in ("RGB", "L") else img.convert("RGB")
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(path.suffix + f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 class ImageStore:
-    """Decodes each image file once per build."""
+    """Opens each image file once per build."""
 
-    def __init__(self):
+    def __init__(self, profile: str = "email"):
+        self.profile = profile
         self._pictures: dict[Path, Picture] = {}
+
+    def get(self, path: Path) -> Picture:
+        if path not in self._pictures:
+            self._pictures[path] = _load(path, self.profile)
+        return self._pictures[path]
 
     def low_dpi_warnings(self) -> list[Problem]:
         """A warning for each photo placed too large for its pixels to print sharply."""
@@ -94,16 +178,11 @@ class ImageStore:
             for pic in self._pictures.values() if pic.lowest_dpi < LOW_DPI
         ]
 
-    def get(self, path: Path) -> Picture:
-        if path not in self._pictures:
-            self._pictures[path] = _load(path)
-        return self._pictures[path]
 
-
-def _load(path: Path) -> Picture:
+def _load(path: Path, profile: str) -> Picture:
     if path.suffix.lower() == ".svg":
         return _load_svg(path)
-    return _load_photo(path)
+    return _load_photo(path, profile)
 
 
 def _load_svg(path: Path) -> Picture:
@@ -120,18 +199,19 @@ def _load_svg(path: Path) -> Picture:
     return Picture(path, drawing.width, drawing.height, drawing=drawing)
 
 
-def _load_photo(path: Path) -> Picture:
-    from PIL import Image, ImageOps
+def _load_photo(path: Path, profile: str) -> Picture:
+    """The photo's size and kind, read from its header; pixels are decoded later."""
+    from PIL import Image
 
     try:
-        with Image.open(path) as opened:
-            img = ImageOps.exif_transpose(opened)
-            img.load()
-    except (OSError, Image.DecompressionBombError, SyntaxError) as exc:
+        with Image.open(path) as img:
+            width, height = img.size
+            if img.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # EXIF says: turn 90°
+                width, height = height, width
+            alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise HandoutError(f"cannot read this image: {exc}", path) from None
-    if img.mode not in ("RGB", "RGBA", "L"):
-        img = img.convert("RGBA" if "A" in img.mode or "transparency" in img.info else "RGB")
-    return Picture(path, img.width, img.height, image=img)
+    return Picture(path, width, height, photo=True, alpha=alpha, profile=profile)
 
 
 class PictureBox(Flowable):

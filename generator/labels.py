@@ -32,6 +32,17 @@ LABELS = {
         "of": "of",
         "tip": "Tip",
         "exercises": "Exercises",
+        "log": "Your log",
+        "log_ticks_help": "Tick a box each time you do the exercise.",
+        "log_ticks_shaded": "Shaded boxes are rest days for that exercise.",
+        "session": "Session",
+        "week": "Week",
+        "date": "Date",
+        "exercise": "Exercise",
+        "set": "Set",
+        "weight": "Weight",
+        "reps_head": "Reps",
+        "notes": "Notes",
     }
 }
 

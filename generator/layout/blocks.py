@@ -85,6 +85,8 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
         "contents": style("contents", b * 1.1, leading=1.3),
         "contents_page": style("contents_page", b * 1.1, BOLD, color=p.accent, leading=1.3,
                                alignment=TA_RIGHT),
+        "log_head": style("log_head", max(9.0, b * 0.9), BOLD, color=p.muted, leading=1.2),
+        "log_name": style("log_name", max(9.0, b * 0.9), BOLD, leading=1.2),
         "center": style("center", b, alignment=TA_CENTER),
         "left": style("left", b, alignment=TA_LEFT),
     }

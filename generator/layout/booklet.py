@@ -17,6 +17,7 @@ from reportlab.platypus import (  # noqa: E402
     BaseDocTemplate,
     Flowable,
     Frame,
+    FrameBreak,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -31,11 +32,13 @@ from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
-from .blocks import PALETTE, Palette, flowables, make_styles  # noqa: E402
+from .blocks import PALETTE, Anchored, Palette, TempoBar, flowables, make_styles  # noqa: E402
+from .log import sets_log, tick_log  # noqa: E402
 
 SIZES = {"A5": A5, "A4": A4, "Letter": LETTER}
 BASE_SIZE = {"A5": 10.0, "A4": 11.5, "Letter": 11.5}
 MAX_PASSES = 4
+NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 
 
 @dataclass(frozen=True)
@@ -92,14 +95,23 @@ class Montage(Flowable):
             picture.draw(canv, x, y, cell_w, cell_h)
 
 
+@dataclass
+class BookletOptions:
+    size: str | None = None
+    profile: str | None = None
+    impose: bool = False
+
+
 class Booklet:
     def __init__(self, project: LoadedProject, templates: Templates, images: ImageStore,
-                 size: str | None = None, palette: Palette = PALETTE):
+                 options: BookletOptions | None = None, palette: Palette = PALETTE):
+        options = options or BookletOptions()
         self.project = project
         self.settings = project.settings
         self.templates = templates
         self.images = images
-        self.size = size or self.settings.booklet.size
+        self.half = self.settings.booklet.layout == "half"
+        self.size = options.size or self.settings.booklet.size
         self.pagesize = SIZES[self.size]
         self.palette = palette
         self.styles = make_styles(BASE_SIZE[self.size], palette)
@@ -117,10 +129,6 @@ class Booklet:
             self._rendered[cache_key] = self.templates.render(name, **context)
         return self._rendered[cache_key]
 
-    def render_all(self) -> None:
-        """Render every template now, so that a template error stops the build early."""
-        self._story({}, {}, total=None)
-
     # --- the story ----------------------------------------------------------------
 
     def _entries(self) -> list[Entry]:
@@ -134,6 +142,8 @@ class Booklet:
         if exercises:
             entries.append(Entry("exercises", self.t["exercises"], 0))
             entries += [Entry(f"ex-{ex.id}", ex.content.name, 1) for ex in exercises]
+        if exercises:
+            entries.append(Entry("log", self.t["log"], 0))
         if s.author:
             entries.append(Entry("author", self.t["about_author"], 0))
         if s.credits:
@@ -168,15 +178,22 @@ class Booklet:
         for index, tip in enumerate(s.tips):
             story += self._flow(self._render(f"tip-{index}", "tip.xml", title=tip.title, body=tip.body), pages)
 
-        for index, ex in enumerate(self.project.exercises):
-            story.append(PageBreak())
+        exercises = self.project.exercises
+        if self.half:
+            # Two exercises a page: each starts in the next half.
+            story += [NextPageTemplate("half"), PageBreak()]
+        for index, ex in enumerate(exercises):
+            if index or not self.half:
+                story.append(FrameBreak() if self.half else PageBreak())
             if index == 0:
                 story.append(OutlineMark("exercises", self.t["exercises"], pages))
             elements = self._render(f"ex-{ex.id}", "exercise.xml", key=f"ex-{ex.id}",
-                                    ex=ex.content, id=ex.id)
-            story += self._flow(elements, pages, image=self._exercise_image(ex),
-                                video=ex.content.video)
+                                    ex=ex.content, id=ex.id, half=self.half)
+            story += self._flow(elements, pages, image=self._exercise_image(ex), exercise=ex.content)
 
+        if exercises:
+            story += [NextPageTemplate("body"), PageBreak()]
+            story += self._log(pages)
         if s.author or s.credits:
             story.append(PageBreak())
         if s.author:
@@ -188,10 +205,30 @@ class Booklet:
                                              credits=s.credits), pages)
         return story
 
-    def _flow(self, elements, pages, image=None, video=None) -> list:
-        fill = {"image": lambda el: [image] if image else [],
-                "qr": lambda el: self._qr(video) if video else []}
+    def _flow(self, elements, pages, image=None, exercise=None) -> list:
+        fill = {"image": lambda el: [image] if image else []}
+        if exercise is not None:
+            fill["qr"] = lambda el: self._qr(exercise.video) if exercise.video else []
+            fill["tempo"] = lambda el: (
+                [TempoBar(exercise.tempo, self.t, self.styles["strong"], self.palette)]
+                if exercise.tempo else [])
         return flowables(elements, self.styles, fill, self.palette, pages)
+
+    def _log(self, pages) -> list:
+        """The log pages: a heading (a link target), then ticks or a page per session."""
+        booklet = self.settings.booklet
+        exercises = self.project.exercises
+        heading = Anchored(escape(self.t["log"]), self.styles["h1"], "log", self.t["log"], 0, pages)
+        if booklet.log == "ticks":
+            return [heading] + tick_log(exercises, booklet.weeks, self.styles, self.frame_w,
+                                        self.palette, self.t)
+
+        def session_heading(n):
+            session = Paragraph(f"{escape(self.t['session'])} {n}", self.styles["h2"])
+            return [heading, session] if n == 1 else [session]
+
+        return sets_log(exercises, booklet.weeks, self.styles, self.frame_w, self.palette, self.t,
+                        session_heading)
 
     def _qr(self, url: str) -> list:
         """The code and, under it, the address to type by hand."""
@@ -217,7 +254,8 @@ class Booklet:
             return None
         picture = self.images.get(ex.image_path)
         content = ex.content
-        box = PictureBox(picture, self.frame_w, self.frame_h * 0.4, content.image_fit,
+        tallest = self.frame_h * (0.24 if self.half else 0.4)
+        box = PictureBox(picture, self.frame_w, tallest, content.image_fit,
                          content.image_focus, valign=1.0)
         box.spaceAfter = 4
         return box
@@ -239,8 +277,7 @@ class Booklet:
         s = self.settings
         w, h = self.pagesize
         m = self.margin
-        frame = Frame(m, m + 6 * mm, self.frame_w, self.frame_h, id="body", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(m, m + 6 * mm, self.frame_w, self.frame_h, id="body", **NO_PADDING)
         keywords = sorted({t for ex in self.project.exercises for t in ex.content.targets})
         doc = BaseDocTemplate(
             buffer,
@@ -273,9 +310,26 @@ class Booklet:
             canv.drawRightString(w - m, m - 2 * mm, f"{self.t['page']} {canv.getPageNumber()} {self.t['of']} {of}")
             canv.restoreState()
 
+        half_h = (self.frame_h - 8 * mm) / 2
+        halves = [Frame(m, m + 6 * mm + half_h + 8 * mm, self.frame_w, half_h, id="top", **NO_PADDING),
+                  Frame(m, m + 6 * mm, self.frame_w, half_h, id="bottom", **NO_PADDING)]
+
+        def half_page(canv, doc):
+            body_page(canv, doc)
+            canv.saveState()
+            canv.setStrokeColor(self.palette.rule)
+            canv.setLineWidth(0.75)
+            canv.setDash(2, 3)
+            mid = m + 6 * mm + half_h + 4 * mm
+            canv.line(m, mid, w - m, mid)
+            canv.restoreState()
+
         doc.addPageTemplates([
             PageTemplate("cover", [frame], onPage=cover_page),
-            PageTemplate("body", [frame], onPage=body_page),
+            # Footers are drawn after the page's content, so text extraction and screen
+            # readers meet them last.
+            PageTemplate("body", [frame], onPageEnd=body_page),
+            PageTemplate("half", halves, onPageEnd=half_page),
         ])
         return doc
 
