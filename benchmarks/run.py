@@ -54,12 +54,63 @@ def main() -> None:
         rows.append(("poster alone, warm", timed(lambda: build(project, booklet=False)), None))
         rows.append(("booklet alone, warm", timed(lambda: build(project, poster=False)), None))
 
+        rows += _big_booklets(Path(tmp), build)
+        rows += _photo_booklet(project, Path(tmp), build)
+
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"median of {RUNS} runs\n")
     print("| what | ms | budget ms |")
     print("|---|---:|---:|")
     for what, ms, budget in rows:
         print(f"| {what} | {ms:.0f} | {budget if budget else '-'} |")
+
+
+def _big_project(root: Path, count: int) -> Path:
+    (root / "exercises").mkdir(parents=True)
+    for n in range(count):
+        (root / "exercises" / f"ex-{n:03d}.yaml").write_text(
+            f"name: Exercise {n:03d}\nsteps: [Stand tall., Move slowly., Breathe.]\n"
+            "dose: {sets: 2, reps: 10}\ntempo: {lift: 2, lower: 2}\n", encoding="utf-8")
+    listed = "".join(f"  - ex-{n:03d}\n" for n in range(count))
+    (root / "handout.yaml").write_text(f"title: Big\nexercises:\n{listed}", encoding="utf-8")
+    return root
+
+
+def _big_booklets(tmp: Path, build):
+    from pypdf import PdfReader
+
+    rows = []
+    for count, budget in ((100, None), (280, 2000)):
+        root = _big_project(tmp / f"big-{count}", count)
+        ms = timed(lambda: build(root, poster=False), runs=3)
+        pages = len(PdfReader(root / "out" / "big-booklet.pdf").pages)
+        rows.append((f"booklet of {count} exercises ({pages} pages), warm", ms, budget))
+    return rows
+
+
+def _photo_booklet(sample: Path, tmp: Path, build):
+    """Seven 12-megapixel phone photos: the first build, then with the cache."""
+    import os as _os
+    import re
+
+    from PIL import Image
+
+    for n in range(7):
+        Image.effect_noise((4000, 3000), 40).convert("RGB").save(sample / "assets" / "images" / f"p{n}.jpg",
+                                                                  quality=90)
+    for n, path in enumerate(sorted((sample / "exercises").glob("*.yaml"))):
+        path.write_text(re.sub(r"image: \S+", f"image: assets/images/p{n}.jpg", path.read_text()))
+    (sample / "handout.yaml").write_text((sample / "handout.yaml").read_text() + "cover: assets/images/p6.jpg\n")
+    _os.environ["HANDOUT_CACHE_DIR"] = str(tmp / "cache")
+    import generator.images as images
+
+    start = time.perf_counter()
+    build(sample, poster=False)
+    first = (time.perf_counter() - start) * 1000
+    images._ENCODED.clear()  # a new process: only the disk cache is left
+    cached = timed(lambda: (images._ENCODED.clear(), build(sample, poster=False)), runs=3)
+    return [("booklet with seven 12 MP photos, first build (empty cache)", first, 1000),
+            ("the same, downsampled photos cached", cached, 300)]
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ def main() -> None:
         render(booklet, 0, DOCS / "booklet-cover.png", 420)
         render(booklet, 1, DOCS / "booklet-contents.png", 420)
         render(booklet, booklet_page(booklet, "Lying Superman"), DOCS / "booklet-exercise.png", 420)
+        render(booklet, booklet_page(booklet, "Tick a box"), DOCS / "booklet-log.png", 420)
 
 
 if __name__ == "__main__":

@@ -254,7 +254,7 @@ class Booklet:
             return None
         picture = self.images.get(ex.image_path)
         content = ex.content
-        tallest = self.frame_h * (0.24 if self.half else 0.4)
+        tallest = self.frame_h * (0.17 if self.half else 0.4)
         box = PictureBox(picture, self.frame_w, tallest, content.image_fit,
                          content.image_focus, valign=1.0)
         box.spaceAfter = 4
@@ -314,22 +314,12 @@ class Booklet:
         halves = [Frame(m, m + 6 * mm + half_h + 8 * mm, self.frame_w, half_h, id="top", **NO_PADDING),
                   Frame(m, m + 6 * mm, self.frame_w, half_h, id="bottom", **NO_PADDING)]
 
-        def half_page(canv, doc):
-            body_page(canv, doc)
-            canv.saveState()
-            canv.setStrokeColor(self.palette.rule)
-            canv.setLineWidth(0.75)
-            canv.setDash(2, 3)
-            mid = m + 6 * mm + half_h + 4 * mm
-            canv.line(m, mid, w - m, mid)
-            canv.restoreState()
-
         doc.addPageTemplates([
             PageTemplate("cover", [frame], onPage=cover_page),
             # Footers are drawn after the page's content, so text extraction and screen
             # readers meet them last.
             PageTemplate("body", [frame], onPageEnd=body_page),
-            PageTemplate("half", halves, onPageEnd=half_page),
+            PageTemplate("half", halves, onPageEnd=body_page),
         ])
         return doc
 
