@@ -6,6 +6,9 @@ the last good files untouched.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,10 +57,10 @@ def build(
     from .layout.booklet import Booklet, BookletOptions
     from .layout.poster import Poster
     from .output import build_epoch, pdf_date, write_atomic
-    from .templates import Templates
+    from .templates import templates_for
 
     register_fonts()
-    templates = Templates(project.root, project.settings.language)
+    templates = templates_for(project.root, project.settings.language)
     booklet_options = booklet_options or BookletOptions()
     # The poster goes to a print shop: photos at print resolution. The booklet's
     # profile decides its own.
@@ -71,7 +74,10 @@ def build(
             data = Poster(project, templates, poster_images, poster_options).build()
             outputs.append((poster_file or out_dir / f"{project.slug}-poster.pdf", data))
         if booklet:
-            data = Booklet(project, templates, booklet_images, booklet_options).build()
+            maker = Booklet(project, templates, booklet_images, booklet_options)
+            hint = _page_numbers(project, maker)
+            data = maker.build(hint.read())
+            hint.write(maker.numbers)
             path = booklet_file or out_dir / f"{project.slug}-booklet.pdf"
             outputs.append((path, data))
             if booklet_options.impose:
@@ -86,6 +92,34 @@ def build(
         write_atomic(path, data)
         result.written.append(path)
     return result
+
+
+class _PageNumbers:
+    """The booklet's page numbers from the last build, kept in the user's cache: when
+    an edit moves no page, the booklet is laid out once instead of twice."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+
+    def read(self) -> dict | None:
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8")) if self.path else None
+        except (OSError, ValueError):
+            return None
+
+    def write(self, numbers: dict) -> None:
+        if self.path:
+            with contextlib.suppress(OSError):
+                self.path.write_text(json.dumps(numbers), encoding="utf-8")
+
+
+def _page_numbers(project: LoadedProject, booklet) -> _PageNumbers:
+    from .cache import cache_folder
+
+    folder = cache_folder("pages")
+    key = f"{project.file.resolve()}|{booklet.size}|{booklet.half}"
+    name = hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + ".json"
+    return _PageNumbers(folder / name if folder else None)
 
 
 def _template_files(templates) -> list[Path]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.platypus import Flowable  # noqa: E402
 
+from .cache import cache_root  # noqa: E402
 from .errors import HandoutError, Problem  # noqa: E402
 
 PROFILES = {"email": (150, 82), "print": (300, 92)}  # dpi, JPEG quality
@@ -28,11 +29,8 @@ _ENCODED: dict[tuple, bytes] = {}  # this process's share of the cache (watch re
 
 
 def cache_dir() -> Path:
-    """Where downsampled photos are kept: $HANDOUT_CACHE_DIR, else the user's cache."""
-    if os.environ.get("HANDOUT_CACHE_DIR"):
-        return Path(os.environ["HANDOUT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "handout" / "images"
+    """Where downsampled photos are kept, outside every project."""
+    return cache_root() / "images"
 
 
 @dataclass
@@ -185,7 +183,19 @@ def _load(path: Path, profile: str) -> Picture:
     return _load_photo(path, profile)
 
 
+_DRAWINGS: dict[tuple, object] = {}  # parsed SVGs by (path, mtime, size): watch reuses them
+
+
 def _load_svg(path: Path) -> Picture:
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _DRAWINGS:
+        _DRAWINGS[key] = _parse_svg(path)
+    drawing = _DRAWINGS[key]
+    return Picture(path, drawing.width, drawing.height, drawing=drawing)
+
+
+def _parse_svg(path: Path):
     from svglib.svglib import svg2rlg
 
     # svglib logs what it skips; a broken file is reported as our own error instead.
@@ -196,7 +206,7 @@ def _load_svg(path: Path) -> Picture:
         raise HandoutError(f"cannot read this SVG image: {exc}", path) from None
     if drawing is None or not drawing.width or not drawing.height:
         raise HandoutError("cannot read this SVG image: it has no size or is not SVG", path)
-    return Picture(path, drawing.width, drawing.height, drawing=drawing)
+    return drawing
 
 
 def _load_photo(path: Path, profile: str) -> Picture:

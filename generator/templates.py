@@ -22,6 +22,7 @@ from pathlib import Path
 import jinja2
 
 from . import markup
+from .cache import cache_folder
 from .errors import HandoutError, Problem
 from .labels import labels_for
 
@@ -49,6 +50,18 @@ def _is_count(value) -> bool:
     return isinstance(value, int) or re.fullmatch(r"\d+\s*[-\u2013]\s*\d+", str(value)) is not None
 
 
+def templates_for(project_root: Path, language: str = "en") -> Templates:
+    """The project's templates, made once per process: Jinja keeps what it compiled
+    and checks each file's time before reuse, so `watch` sees edits."""
+    key = (project_root.resolve(), language, (project_root / "templates").is_dir())
+    if key not in _TEMPLATES:
+        _TEMPLATES[key] = Templates(project_root, language)
+    return _TEMPLATES[key]
+
+
+_TEMPLATES: dict[tuple, Templates] = {}
+
+
 class Templates:
     def __init__(self, project_root: Path, language: str = "en"):
         builtin = jinja2.FileSystemLoader(str(builtin_dir()))
@@ -63,6 +76,7 @@ class Templates:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_bytecode_cache(),
         )
         self.env.filters["md"] = markup.inline
         self.env.filters["paragraphs"] = markup.paragraphs
@@ -92,6 +106,12 @@ class Templates:
                 [Problem(path, f"the markup this template wrote is not well-formed: {exc}")]
             ) from None
         return list(root)
+
+
+def _bytecode_cache():
+    """Compiled templates kept on disk: compiling them costs ~50 ms a run."""
+    folder = cache_folder("jinja")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _template_location(name: str) -> tuple[Path, int | None]:

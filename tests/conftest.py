@@ -3,9 +3,11 @@ what went wrong, and readers for what a user checks in a PDF."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli import main
+
+# Tests keep the photo and template caches to themselves (subprocesses inherit it).
+os.environ["HANDOUT_CACHE_DIR"] = tempfile.mkdtemp(prefix="handout-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_NAMES = [

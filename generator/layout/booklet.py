@@ -323,9 +323,15 @@ class Booklet:
         ])
         return doc
 
-    def build(self) -> bytes:
-        known: dict[str, int] = {}
-        total: int | None = None
+    def build(self, guess: dict | None = None) -> bytes:
+        """Lay the booklet out until its page numbers stop changing.
+
+        `guess` is the page numbers of an earlier build ({"pages": {...}, "total": n});
+        when nothing moved, one pass is enough. The result never depends on the guess:
+        a pass is kept only when its own numbers are the ones it printed.
+        """
+        known: dict[str, int] = dict(guess["pages"]) if guess else {}
+        total: int | None = guess["total"] if guess else None
         for _ in range(MAX_PASSES):
             pages: dict[str, int] = {}
             buffer = io.BytesIO()
@@ -333,8 +339,9 @@ class Booklet:
             doc.build(self._story(known, pages, total), canvasmaker=_OutlineCanvas)
             count = doc.page
             if pages == known and count == total:
-                return buffer.getvalue()
+                break
             known, total = pages, count
+        self.numbers = {"pages": known, "total": total}
         return buffer.getvalue()
 
 
