@@ -60,7 +60,10 @@ def build(
     from .templates import templates_for
 
     register_fonts()
+    from .theme import palette_for
+
     templates = templates_for(project.root, project.settings.language)
+    palette = palette_for(project.settings.theme, project.root)
     booklet_options = booklet_options or BookletOptions()
     # The poster goes to a print shop: photos at print resolution. The booklet's
     # profile decides its own.
@@ -71,10 +74,10 @@ def build(
     epoch = build_epoch(project.input_files() + _template_files(templates))
     with pdf_date(epoch):
         if poster:
-            data = Poster(project, templates, poster_images, poster_options).build()
+            data = Poster(project, templates, poster_images, poster_options, palette).build()
             outputs.append((poster_file or out_dir / f"{project.slug}-poster.pdf", data))
         if booklet:
-            maker = Booklet(project, templates, booklet_images, booklet_options)
+            maker = Booklet(project, templates, booklet_images, booklet_options, palette)
             hint = _page_numbers(project, maker)
             data = maker.build(hint.read())
             hint.write(maker.numbers)

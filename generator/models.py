@@ -104,11 +104,46 @@ class Section(Model):
 
 class Theme(Model):
     name: Literal["default", "bold", "high-contrast"] = "default"
-    accent: Text | None = None
-    text: Text | None = None
-    logo: Text | None = None
-    fonts: dict[Literal["regular", "bold", "italic", "bold_italic"], Text] = {}
+    accent: Text | None = Field(None, description="a colour: #RRGGBB, #RGB or a CSS name")
+    text: Text | None = Field(None, description="a colour: #RRGGBB, #RGB or a CSS name")
+    logo: Text | None = Field(None, description="SVG or PNG, on the poster and the cover")
+    fonts: dict[Literal["regular", "bold", "italic", "bold_italic"], Text] = Field(
+        {}, description=".ttf files (TrueType outlines), relative to the project")
     corners: Literal["round", "square"] = "round"
+
+    @field_validator("accent", "text")
+    @classmethod
+    def _colour(cls, value: str | None) -> str | None:
+        return None if value is None else check_colour(value)
+
+    @field_validator("fonts")
+    @classmethod
+    def _regular_face(cls, value: dict) -> dict:
+        if value and "regular" not in value:
+            raise ValueError("give a 'regular' face too: the other faces are variants of it")
+        return value
+
+
+def check_colour(value: str) -> str:
+    """A hex colour or a CSS colour name, as written; else a message with a suggestion."""
+    import difflib
+    import re
+
+    text = value.strip()
+    if re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", text):
+        return text
+    names = _css_colours()
+    if text.lower() in names:
+        return text.lower()
+    close = difflib.get_close_matches(text.lower(), names, n=1, cutoff=0.7)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise ValueError(f"expected a colour such as '#D9480F' or 'teal', got '{value}'{hint}")
+
+
+def _css_colours() -> list[str]:
+    from reportlab.lib.colors import getAllNamedColors
+
+    return sorted(name for name in getAllNamedColors() if name.isalpha() and name.islower())
 
 
 class PosterSettings(Model):

@@ -43,7 +43,8 @@ class LoadedProject:
         files.update(ex.path for ex in self.exercises)
         files.update(ex.image_path for ex in self.exercises if ex.image_path)
         s = self.settings
-        for extra in (s.cover, s.author.photo if s.author else None, s.theme.logo):
+        for extra in (s.cover, s.author.photo if s.author else None, s.theme.logo,
+                      *s.theme.fonts.values()):
             if extra:
                 files.add(self.resolve(extra))
         return sorted(files)
@@ -163,7 +164,27 @@ def _check_project_images(doc: Document, settings: Project, root: Path) -> list[
         (("theme", "logo"), settings.theme.logo),
     ):
         errs += _check_image(doc, keypath, value, root)[1]
+    for style, value in settings.theme.fonts.items():
+        problem = _font_problem(root / value)
+        if problem:
+            errs.append(doc.problem(("theme", "fonts", style), f"'{value}' {problem}"))
     return errs
+
+
+def _font_problem(path: Path) -> str | None:
+    """Why this file cannot be embedded, or None. ReportLab embeds TrueType outlines
+    only: a CFF-flavoured OpenType font ('OTTO') cannot be used."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError:
+        return "not found" + _close_files(path)
+    if magic == b"OTTO":
+        return ("is an OpenType font with CFF outlines, which cannot be embedded; "
+                "use the TrueType (.ttf) version of the font")
+    if magic not in (b"\x00\x01\x00\x00", b"true"):
+        return "is not a TrueType font (.ttf)"
+    return None
 
 
 def _close_files(path: Path) -> str:

@@ -53,7 +53,12 @@ def _is_count(value) -> bool:
 def templates_for(project_root: Path, language: str = "en") -> Templates:
     """The project's templates, made once per process: Jinja keeps what it compiled
     and checks each file's time before reuse, so `watch` sees edits."""
-    key = (project_root.resolve(), language, (project_root / "templates").is_dir())
+    # A new, changed or deleted file of the project's own changes which file a name
+    # means, which Jinja's own check of the file it loaded cannot see.
+    folder = project_root / "templates"
+    own = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())) \
+        if folder.is_dir() else ()
+    key = (project_root.resolve(), language, folder.is_dir(), own)
     if key not in _TEMPLATES:
         _TEMPLATES[key] = Templates(project_root, language)
     return _TEMPLATES[key]
@@ -102,10 +107,25 @@ class Templates:
             root = ET.fromstring(f"<block>{text}</block>")
         except ET.ParseError as exc:
             path = Path(template.filename or name)
-            raise HandoutError(
-                [Problem(path, f"the markup this template wrote is not well-formed: {exc}")]
-            ) from None
+            written = text.splitlines()[exc.position[0] - 1].strip() if text else ""
+            line = _source_line(path, written)
+            raise HandoutError([Problem(
+                path, f"template error: the markup it writes is not well-formed "
+                      f"({str(exc).split(':')[0]}) in: {written[:80]}", line)]) from None
         return list(root)
+
+
+def _source_line(path: Path, written: str) -> int | None:
+    """The template line most like the output line that broke the markup."""
+    import difflib
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    scores = [difflib.SequenceMatcher(None, line.strip(), written).ratio() for line in lines]
+    best = max(range(len(lines)), key=scores.__getitem__, default=None)
+    return best + 1 if best is not None and scores[best] > 0.4 else None
 
 
 def _bytecode_cache():

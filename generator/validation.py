@@ -115,7 +115,7 @@ def _message(doc: Document, model: type[BaseModel], path: KeyPath, errs: list[di
     if kind == "string_pattern_mismatch":
         return f"expected a web address starting with https://, got {_describe(value)}"
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
+        return str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
     return f"{err['msg']}, got {_describe(value)}"
 
 

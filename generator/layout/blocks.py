@@ -21,6 +21,8 @@ from ..fonts import BLACK, BOLD, REGULAR  # noqa: E402
 
 @dataclass(frozen=True)
 class Palette:
+    """The look of a handout: colours, faces, corners and type scale (see theme.py)."""
+
     accent: colors.Color = colors.HexColor("#D9480F")
     ink: colors.Color = colors.HexColor("#1F2933")
     muted: colors.Color = colors.HexColor("#52606D")
@@ -28,6 +30,23 @@ class Palette:
     paper: colors.Color = colors.HexColor("#FFFFFF")
     panel: colors.Color = colors.HexColor("#F4F5F7")
     rule: colors.Color = colors.HexColor("#D5DAE0")
+    heading: colors.Color = colors.HexColor("#1F2933")  # names and page headings
+    border: colors.Color | None = None  # drawn around cards and boxes when set
+    regular: str = REGULAR
+    bold: str = BOLD
+    black: str = BLACK  # titles and names
+    round: bool = True
+    scale: float = 1.0  # type size, over the default
+
+    def radius(self, r: float) -> float:
+        return r if self.round else 0.0
+
+    def panel_rect(self, canv, x, y, w, h, r, stroke=0, fill=1):
+        """A rectangle with this look's corners."""
+        if self.round and r > 0:
+            canv.roundRect(x, y, w, h, r, stroke=stroke, fill=fill)
+        else:
+            canv.rect(x, y, w, h, stroke=stroke, fill=fill)
 
 
 PALETTE = Palette()
@@ -40,7 +59,8 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
     leading and spacing, for a crowded poster."""
     p = palette
 
-    def style(name, size, font=REGULAR, color=p.ink, leading=1.35, **kw):
+    def style(name, size, font=None, color=p.ink, leading=1.35, **kw):
+        font = font or p.regular
         if tight:
             leading = min(leading, 1.16)
             for key in ("spaceBefore", "spaceAfter"):
@@ -57,36 +77,36 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
         "body": style("body", b, spaceAfter=b * 0.35),
         "lead": style("lead", b * 1.1, color=p.muted, spaceAfter=b * 0.6),
         "small": style("small", max(9.0, b * 0.85), color=p.muted),
-        "name": style("name", b * NAME_SCALE, BLACK, leading=1.12, spaceAfter=b * 0.35),
-        "h1": style("h1", b * 1.9, BLACK, leading=1.1, spaceAfter=b * 0.5, keepWithNext=1),
-        "h2": style("h2", b, BOLD, color=p.accent, spaceBefore=b * 0.6, spaceAfter=b * 0.15,
+        "name": style("name", b * NAME_SCALE, p.black, color=p.heading, leading=1.12, spaceAfter=b * 0.35),
+        "h1": style("h1", b * 1.9, p.black, color=p.heading, leading=1.1, spaceAfter=b * 0.5, keepWithNext=1),
+        "h2": style("h2", b, p.bold, color=p.accent, spaceBefore=b * 0.6, spaceAfter=b * 0.15,
                     keepWithNext=1),
-        "step": style("step", b, leftIndent=b * 1.7, bulletIndent=0, bulletFontName=BOLD,
+        "step": style("step", b, leftIndent=b * 1.7, bulletIndent=0, bulletFontName=p.bold,
                       bulletColor=p.accent, spaceAfter=b * 0.25),
         "bullet": style("bullet", b, leftIndent=b * 1.1, bulletIndent=b * 0.1,
                         bulletColor=p.accent, spaceAfter=b * 0.25),
         "cue": style("cue", b, leading=1.25, leftIndent=b * 1.0, bulletIndent=0,
-                     bulletColor=p.accent, bulletFontName=BOLD, spaceAfter=b * 0.2),
-        "dose": style("dose", b, BOLD, color=p.accent, leading=1.25, spaceBefore=b * 0.3),
+                     bulletColor=p.accent, bulletFontName=p.bold, spaceAfter=b * 0.2),
+        "dose": style("dose", b, p.bold, color=p.accent, leading=1.25, spaceBefore=b * 0.3),
         "meta": style("meta", b, color=p.muted, leading=1.3),
-        "strong": style("strong", b, BOLD, leading=1.3),
-        "label": style("label", max(9.0, b * 0.9), BOLD, color=p.accent, leading=1.3,
+        "strong": style("strong", b, p.bold, leading=1.3),
+        "label": style("label", max(9.0, b * 0.9), p.bold, color=p.accent, leading=1.3,
                        spaceBefore=b * 0.3),
         "caution": style("caution", b, leading=1.3, spaceAfter=b * 0.15),
-        "box_title": style("box_title", b, BOLD, color=p.accent, spaceAfter=b * 0.25),
-        "cover_title": style("cover_title", b * 3.4, BLACK, leading=1.05, spaceAfter=b * 0.8),
+        "box_title": style("box_title", b, p.bold, color=p.accent, spaceAfter=b * 0.25),
+        "cover_title": style("cover_title", b * 3.4, p.black, color=p.heading, leading=1.05, spaceAfter=b * 0.8),
         "cover_sub": style("cover_sub", b * 1.5, color=p.muted, leading=1.3, spaceAfter=b),
-        "cover_author": style("cover_author", b * 1.2, BOLD, leading=1.3),
-        "poster_title": style("poster_title", b * 3.2, BLACK, leading=1.05),
+        "cover_author": style("cover_author", b * 1.2, p.bold, leading=1.3),
+        "poster_title": style("poster_title", b * 3.2, p.black, color=p.heading, leading=1.05),
         "poster_sub": style("poster_sub", b * 1.3, color=p.muted, leading=1.3, spaceBefore=b * 0.4),
-        "poster_trainer": style("poster_trainer", b, BOLD, leading=1.3, alignment=TA_RIGHT),
+        "poster_trainer": style("poster_trainer", b, p.bold, leading=1.3, alignment=TA_RIGHT),
         "poster_contact": style("poster_contact", b, color=p.muted, leading=1.3, alignment=TA_RIGHT),
         "footer": style("footer", b, color=p.muted, leading=1.3),
         "contents": style("contents", b * 1.1, leading=1.3),
-        "contents_page": style("contents_page", b * 1.1, BOLD, color=p.accent, leading=1.3,
+        "contents_page": style("contents_page", b * 1.1, p.bold, color=p.accent, leading=1.3,
                                alignment=TA_RIGHT),
-        "log_head": style("log_head", max(9.0, b * 0.9), BOLD, color=p.muted, leading=1.2),
-        "log_name": style("log_name", max(9.0, b * 0.9), BOLD, leading=1.2),
+        "log_head": style("log_head", max(9.0, b * 0.9), p.bold, color=p.muted, leading=1.2),
+        "log_name": style("log_name", max(9.0, b * 0.9), p.bold, leading=1.2),
         "center": style("center", b, alignment=TA_CENTER),
         "left": style("left", b, alignment=TA_LEFT),
     }
@@ -205,6 +225,7 @@ def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
         TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), palette.tint if kind == "caution" else palette.panel),
+                ("BOX", (0, 0), (-1, -1), 1, palette.border or palette.panel),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, palette.accent),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
@@ -273,7 +294,7 @@ class TempoBar(Flowable):
     def _text_w(self, text: str) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return stringWidth(text, BOLD, self.size)
+        return stringWidth(text, self.palette.bold, self.size)
 
     def wrap(self, avail_w, avail_h):
         self.width = avail_w if self.phases else 0
@@ -301,15 +322,15 @@ class TempoBar(Flowable):
         texts = self._texts(self.width)
         fills = {"lift": (p.accent, p.paper), "hold": (p.ink, p.paper), "lower": (p.tint, p.ink)}
         x = 0.0
-        radius = self.height * 0.22
+        radius = p.radius(self.height * 0.22)
         for (phase, _), text, width in zip(self.phases, texts, self._widths(texts)):
             back, fore = fills[phase]
             canv.setFillColor(back)
             canv.setStrokeColor(p.accent)
             canv.setLineWidth(0.8)
-            canv.roundRect(x, 0, width, self.height, radius, stroke=1 if phase == "lower" else 0, fill=1)
+            p.panel_rect(canv, x, 0, width, self.height, radius, stroke=1 if phase == "lower" else 0)
             canv.setFillColor(fore)
-            canv.setFont(BOLD, self.size)
+            canv.setFont(p.bold, self.size)
             canv.drawCentredString(x + width / 2, self.height / 2 - self.size * 0.36, text)
             x += width + 2.0
 

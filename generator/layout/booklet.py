@@ -26,7 +26,6 @@ from reportlab.platypus import (  # noqa: E402
 )
 from markupsafe import escape  # noqa: E402
 
-from ..fonts import REGULAR  # noqa: E402
 from ..images import ImageStore, PictureBox  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
@@ -79,7 +78,7 @@ class Montage(Flowable):
     def draw(self):
         canv = self.canv
         canv.setFillColor(self.palette.panel)
-        canv.roundRect(0, 0, self.width, self.height, 8, stroke=0, fill=1)
+        self.palette.panel_rect(canv, 0, 0, self.width, self.height, 8)
         n = len(self.pictures)
         if not n:
             return
@@ -114,7 +113,7 @@ class Booklet:
         self.size = options.size or self.settings.booklet.size
         self.pagesize = SIZES[self.size]
         self.palette = palette
-        self.styles = make_styles(BASE_SIZE[self.size], palette)
+        self.styles = make_styles(BASE_SIZE[self.size] * palette.scale, palette)
         self.t = templates.env.globals["t"]
         w, h = self.pagesize
         self.margin = 14 * mm if self.size == "A5" else 18 * mm
@@ -288,14 +287,19 @@ class Booklet:
             keywords=keywords,
             creator="Handout",
             producer="Handout",
-            initialFontName=REGULAR,
+            initialFontName=self.palette.regular,
         )
         footer_style = self.styles["small"]
+
+        logo = self.settings.theme.logo
+        logo = self.images.get(self.project.resolve(logo)) if logo else None
 
         def cover_page(canv, doc):
             canv.saveState()
             canv.setFillColor(self.palette.accent)
             canv.rect(0, h - 5 * mm, w, 5 * mm, stroke=0, fill=1)
+            if logo:  # the gym's logo at the foot of the cover, right-aligned
+                logo.draw(canv, m, m, self.frame_w, 16 * mm, align=1.0, valign=0.0)
             canv.restoreState()
 
         def body_page(canv, doc):

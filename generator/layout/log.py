@@ -46,8 +46,10 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t) -
             own = ex.content.dose.per_week if ex.content.dose else 3
             rows.append([Paragraph(escape(ex.content.name), styles["log_name"])] + [""] * cols)
             shaded += [(1 + i * per_week + s, r) for i in range(len(block)) for s in range(own, per_week)]
+        # A row is a box tall, or as tall as its exercise's name needs.
+        heights = [max(box, 8 * mm, row[0].wrap(name_w - 4, 1000)[1] + 6) for row in rows[1:]]
         table = Table(rows, colWidths=[name_w] + [box] * cols, repeatRows=1,
-                      rowHeights=[None] + [max(box, 8 * mm)] * len(exercises), hAlign="LEFT")
+                      rowHeights=[None] + heights, hAlign="LEFT")
         style = [
             ("GRID", (1, 1), (-1, -1), 0.75, palette.ink),
             ("LINEBELOW", (0, 1), (0, -1), 0.5, palette.rule),

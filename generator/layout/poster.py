@@ -24,7 +24,6 @@ from reportlab.platypus import Frame, Paragraph, Spacer  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..errors import HandoutError, Problem  # noqa: E402
-from ..fonts import BLACK, BOLD  # noqa: E402
 from ..images import ImageStore  # noqa: E402
 from ..markup import sentence  # noqa: E402
 from ..models import LoadedExercise  # noqa: E402
@@ -146,6 +145,8 @@ class Poster:
 
         w, h = self.pagesize
         self.short_side = min(w, h)
+        # DESIGN's floor; a large-print theme raises it.
+        self.floor = FLOOR[self.size] * palette.scale
         self.gap = min(w, h) * 0.022
         self.header = templates.render("poster_header.xml", title=s.poster.title or s.title,
                                        subtitle=s.subtitle)
@@ -158,7 +159,7 @@ class Poster:
         self.regions: list[Region] = []
 
         words = {w for ex in self.exercises for w in ex.content.name.split()}
-        self._widest_name_word = max((stringWidth(w, BLACK, 1.0) for w in words), default=0.0)
+        self._widest_name_word = max((stringWidth(w, palette.black, 1.0) for w in words), default=0.0)
         self._aspects = [p.aspect for p in self.pictures if p is not None] or [4 / 3]
         self._tallest_aspect = min(self._aspects)
         self._heights: dict[tuple, float] = {}
@@ -196,7 +197,7 @@ class Poster:
     def _chrome_styles(self, base: float):
         # The header grows with the cards only so far: a short workout gets large
         # cards, not a title that fills a third of the page.
-        return make_styles(min(base, FLOOR[self.size] * HEADER_GROWTH), self.palette)
+        return make_styles(min(base, self.floor * HEADER_GROWTH), self.palette)
 
     def _chrome(self, base: float, margin: float) -> tuple[float, float]:
         """Header and footer heights at this base size and page margin."""
@@ -273,7 +274,7 @@ class Poster:
         return replace(grid, row_heights=heights, image_h=image_h, picture_area=shown), (worst, 0)
 
     def fit(self) -> Grid:
-        floor, ceiling = FLOOR[self.size], CEILING[self.size]
+        floor, ceiling = self.floor, CEILING[self.size] * self.palette.scale
         n = len(self.cards)
         blame: tuple[int, float] = (0, math.inf)
         for density in DENSITIES:
@@ -320,7 +321,7 @@ class Poster:
         ways += ["fewer exercises (--only id,id)", "shorter cues (at most 4, about 40 characters each)"]
         message = (
             f"the poster cannot fit '{ex.content.name}' on one {self.size} page with text of at least "
-            f"{FLOOR[self.size]:g} pt: its text is the longest of {len(self.exercises)}. Ways out: "
+            f"{self.floor:g} pt: its text is the longest of {len(self.exercises)}. Ways out: "
             + "; ".join(ways)
         )
         raise HandoutError([Problem(ex.path, message)])
@@ -397,7 +398,11 @@ class Poster:
         pad = grid.pad
         canv.saveState()
         canv.setFillColor(self.palette.panel)
-        canv.roundRect(x, y, grid.cell_w, h, min(pad, grid.base * 0.7), stroke=0, fill=1)
+        if self.palette.border:
+            canv.setStrokeColor(self.palette.border)
+            canv.setLineWidth(max(1.0, grid.base * 0.1))
+        self.palette.panel_rect(canv, x, y, grid.cell_w, h, min(pad, grid.base * 0.7),
+                                stroke=1 if self.palette.border else 0)
         canv.restoreState()
         self.regions.append(Region("card", x, y, grid.cell_w, h))
 
@@ -418,7 +423,7 @@ class Poster:
         canv.setFillColor(self.palette.accent)
         canv.circle(left + r, top - r, r, stroke=0, fill=1)
         canv.setFillColor(self.palette.paper)
-        canv.setFont(BOLD, base * 1.1)
+        canv.setFont(self.palette.bold, base * 1.1)
         canv.drawCentredString(left + r, top - r - base * 0.38, str(number))
         canv.restoreState()
 

@@ -1,0 +1,70 @@
+"""Themes: the project's `theme:` turned into a Palette for the layout.
+
+`default` is the house style; `bold` puts the accent on names and headings and tints
+the cards; `high-contrast` is large print, black on white, with ruled cards instead
+of grey panels, for older clients and for photocopies. `accent` and `text` override
+the colours, `fonts` the faces, `corners` the rounding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from reportlab.lib import colors  # noqa: E402
+
+from .layout.blocks import PALETTE, Palette  # noqa: E402
+from .models import Theme  # noqa: E402
+
+WHITE = colors.white
+BLACK_INK = colors.HexColor("#000000")
+
+
+def mix(color: colors.Color, share: float, other: colors.Color = WHITE) -> colors.Color:
+    """`share` of `color`, the rest `other`."""
+    return colors.Color(*(share * a + (1 - share) * b for a, b in
+                          zip(color.rgb(), other.rgb())))
+
+
+def palette_for(theme: Theme, root: Path) -> Palette:
+    palette = PALETTE
+    accent = colors.toColor(theme.accent) if theme.accent else palette.accent
+    ink = colors.toColor(theme.text) if theme.text else palette.ink
+    if theme.name == "high-contrast":
+        ink = colors.toColor(theme.text) if theme.text else BLACK_INK
+        accent = colors.toColor(theme.accent) if theme.accent else BLACK_INK
+        palette = replace(palette, accent=accent, ink=ink, muted=ink, heading=ink, tint=WHITE,
+                          panel=WHITE, rule=ink, border=ink, scale=1.25)
+    elif theme.name == "bold":
+        palette = replace(palette, accent=accent, ink=ink, muted=mix(ink, 0.8), heading=accent,
+                          tint=mix(accent, 0.12), panel=mix(accent, 0.08), rule=mix(accent, 0.35))
+    else:
+        palette = replace(palette, accent=accent, ink=ink, muted=mix(ink, 0.75), heading=ink,
+                          tint=mix(accent, 0.09))
+    if theme.fonts:
+        palette = replace(palette, **_faces(theme, root))
+    return replace(palette, round=theme.corners == "round")
+
+
+def _faces(theme: Theme, root: Path) -> dict[str, str]:
+    """Register the theme's .ttf files as a family; a missing style falls back."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    names = {}
+    for style, relative in theme.fonts.items():
+        path = (root / relative).resolve()
+        name = f"Theme-{style}-{hashlib.blake2b(str(path).encode(), digest_size=4).hexdigest()}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        names[style] = name
+    regular = names["regular"]  # required by the model when fonts are given
+    bold = names.get("bold") or regular
+    italic = names.get("italic") or regular
+    bold_italic = names.get("bold_italic") or bold
+    for b, i, face in ((0, 0, regular), (1, 0, bold), (0, 1, italic), (1, 1, bold_italic)):
+        addMapping(regular, b, i, face)
+    return {"regular": regular, "bold": bold, "black": bold}
