@@ -112,6 +112,20 @@ def check(project, strict):
 
 
 @main.command()
+@project_arg
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the PDFs (default: PROJECT/out).")
+def watch(project, out_dir):
+    """Build, then rebuild the PDFs each time you save a file of the project.
+
+    A mistake is reported and the last good PDFs stay as they were. Ctrl-C stops.
+    """
+    from .watch import watch as run
+
+    run(project, out_dir, lambda message, error: click.echo(message, err=error))
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 def new(folder):
     """Start a project in FOLDER with two example exercises to edit."""

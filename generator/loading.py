@@ -54,8 +54,22 @@ class YamlFileError(Exception):
         self.problem = problem
 
 
+_PARSED: dict[tuple, Document] = {}  # by (path, mtime, size): `watch` reparses only what changed
+
+
 def read_yaml(path: Path) -> Document:
     """Parse one YAML file. Raises YamlFileError for anything that stops parsing."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise YamlFileError(Problem(path, f"cannot read the file: {exc.strerror}")) from None
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        _PARSED[key] = _parse(path)
+    return _PARSED[key]
+
+
+def _parse(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:

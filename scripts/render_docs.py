@@ -53,6 +53,24 @@ def main() -> None:
         render(booklet, 1, DOCS / "booklet-contents.png", 420)
         render(booklet, booklet_page(booklet, "Lying Superman"), DOCS / "booklet-exercise.png", 420)
         render(booklet, booklet_page(booklet, "Tick a box"), DOCS / "booklet-log.png", 420)
+        render(high_contrast(out), 0, DOCS / "poster-high-contrast.png", 600)
+
+
+def high_contrast(out: Path) -> Path:
+    """The sample's poster in the large-print, black-on-white theme."""
+    import shutil
+
+    from generator.build import build
+
+    project = out / "high-contrast"
+    project.mkdir()
+    shutil.copytree(REPO / "exercises", project / "exercises")
+    shutil.copytree(REPO / "assets" / "images", project / "assets" / "images")
+    text = (REPO / "handout.yaml").read_text(encoding="utf-8")
+    (project / "handout.yaml").write_text(text + "theme: {name: high-contrast}\n", encoding="utf-8")
+    pdf = out / "high-contrast.pdf"
+    build(project, booklet=False, poster_file=pdf)
+    return pdf
 
 
 if __name__ == "__main__":

@@ -119,3 +119,25 @@ def test_slug(title, slug):
     from generator.project import slugify
 
     assert slugify(title) == slug
+
+
+def test_sample_files_point_editors_at_schemas_that_match_handout_schema(cli, tmp_path):
+    from conftest import REPO
+
+    for kind in ("project", "exercise"):
+        result = cli("schema", kind, cwd=tmp_path)
+        committed = (REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
+        assert committed == result.stdout, f"schemas/{kind}.schema.json is stale: rerun handout schema {kind}"
+    assert (REPO / "handout.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=schemas/project.schema.json\n")
+    for path in (REPO / "exercises").glob("*.yaml"):
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=../schemas/exercise.schema.json\n"), path.name
+
+
+def test_new_project_has_its_schemas(tmp_path, cli):
+    assert cli("new", "mine", cwd=tmp_path).exit_code == 0
+    schema = json.loads((tmp_path / "mine" / "schemas" / "exercise.schema.json").read_text(encoding="utf-8"))
+    assert "steps" in schema["properties"]
+    first = (tmp_path / "mine" / "exercises" / "wall-push-up.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/exercise.schema.json"
