@@ -50,9 +50,13 @@ class Picture:
     def aspect(self) -> float:
         return self.width / self.height
 
-    def draw(self, canv, x, y, w, h, fit="contain", focus=(0.5, 0.5), valign=0.5, align=0.5):
+    def draw(self, canv, x, y, w, h, fit="contain", focus=(0.5, 0.5), valign=0.5, align=0.5,
+             alt: str | None = None):
         """Draw into the box (x, y, w, h) in points. `valign` and `align` place a
-        contained picture in the spare room: 0 bottom/left, 1 top/right."""
+        contained picture in the spare room: 0 bottom/left, 1 top/right. `alt` is
+        written over the picture as invisible text, so search and copy find it."""
+        if alt:
+            _invisible_text(canv, alt, x, y, w, h)
         if fit == "cover":
             scale = max(w / self.width, h / self.height)
         else:
@@ -134,6 +138,22 @@ class Picture:
         else:
             img.save(out, "JPEG", quality=quality, optimize=True, progressive=False)
         return out.getvalue()
+
+
+def _invisible_text(canv, text: str, x, y, w, h) -> None:
+    """`text` in render mode 3 (neither filled nor stroked), wrapped to the box."""
+    from reportlab.lib.utils import simpleSplit
+
+    size = max(4.0, min(10.0, h / 6))
+    lines = simpleSplit(text, fonts.REGULAR, size, max(w, 20))
+    out = canv.beginText(x, y + h - size)
+    out.setTextRenderMode(3)
+    out.setFont(fonts.REGULAR, size, size * 1.2)
+    for line in lines:
+        out.textLine(line)
+    canv.saveState()  # the render mode is graphics state: Q puts it back for what follows
+    canv.drawText(out)
+    canv.restoreState()
 
 
 def _to_rgb(img, alpha: bool):
@@ -231,10 +251,11 @@ class PictureBox(Flowable):
     a box of the full height, cropping around the focus point.
     """
 
-    def __init__(self, picture: Picture, max_w, max_h, fit="contain", focus=(0.5, 0.5), valign=0.5):
+    def __init__(self, picture: Picture, max_w, max_h, fit="contain", focus=(0.5, 0.5), valign=0.5,
+                 alt: str | None = None):
         super().__init__()
         self.picture, self.max_w, self.max_h = picture, max_w, max_h
-        self.fit, self.focus, self.valign = fit, focus, valign
+        self.fit, self.focus, self.valign, self.alt = fit, focus, valign, alt
         self.width, self.height = max_w, max_h
 
     def wrap(self, avail_w, avail_h):
@@ -246,4 +267,5 @@ class PictureBox(Flowable):
         return self.width, self.height
 
     def draw(self):
-        self.picture.draw(self.canv, 0, 0, self.width, self.height, self.fit, self.focus, self.valign)
+        self.picture.draw(self.canv, 0, 0, self.width, self.height, self.fit, self.focus, self.valign,
+                          alt=self.alt)

@@ -136,7 +136,8 @@ class TextLine:
 
 
 def text_lines(page) -> list[TextLine]:
-    """The text drawn on a pypdf page, a line at a time, with positions and sizes.
+    """The visible text drawn on a pypdf page, a line at a time, with positions and
+    sizes (invisible text, render mode 3, is left out).
 
     pypdf reports each run of one font at the start of its line, so the runs that
     share a start are one line, and its width is the sum of theirs.
@@ -146,9 +147,18 @@ def text_lines(page) -> list[TextLine]:
     import generator.fonts  # noqa: F401  (registers the faces for stringWidth)
 
     lines: dict[tuple, TextLine] = {}
+    mode = [0]  # the text render mode, a stack as q and Q save and restore it: 3 is invisible
+
+    def operator(op, args, cm, tm):
+        if op == b"Tr":
+            mode[-1] = int(args[0])
+        elif op == b"q":
+            mode.append(mode[-1])
+        elif op == b"Q" and len(mode) > 1:
+            mode.pop()
 
     def visit(text, cm, tm, font, size):
-        if not text.strip() or font is None:
+        if not text.strip() or font is None or mode[-1] == 3:
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
@@ -164,5 +174,5 @@ def text_lines(page) -> list[TextLine]:
         else:
             lines[key] = TextLine(text, x, y, width, size * scale, face)
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     return list(lines.values())

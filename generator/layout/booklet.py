@@ -255,7 +255,7 @@ class Booklet:
         content = ex.content
         tallest = self.frame_h * (0.17 if self.half else 0.4)
         box = PictureBox(picture, self.frame_w, tallest, content.image_fit,
-                         content.image_focus, valign=1.0)
+                         content.image_focus, valign=1.0, alt=content.image_alt)
         box.spaceAfter = 4
         return box
 

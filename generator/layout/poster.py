@@ -411,7 +411,7 @@ class Poster:
         if picture is not None:
             content = self.exercises[index].content
             picture.draw(canv, *img, fit=content.image_fit, focus=content.image_focus,
-                         valign=1.0 if grid.side_by_side else 0.5)
+                         valign=1.0 if grid.side_by_side else 0.5, alt=content.image_alt)
         self._badge(canv, index + 1, x + pad * 0.6, y + h - pad * 0.6, grid.base)
         story = list(self._card_flows(index, grid.base, styles, grid.density.tight))
         self._frame(canv, None, styles, *text, kind="card text", story=story)
