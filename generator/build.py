@@ -41,14 +41,18 @@ def build(
     poster_options=None,
     booklet_options=None,
     strict: bool = False,
+    transform=None,
 ) -> BuildResult:
     """Build the poster and/or the booklet of the project at `where`.
 
     `poster_options` is a layout.poster.PosterOptions (size, orientation, bleed,
     crop marks, --only), `booklet_options` a layout.booklet.BookletOptions (size,
-    profile, impose); None takes everything from handout.yaml.
+    profile, impose, client); None takes everything from handout.yaml. `transform`
+    changes the loaded project before layout (a client's exercises and doses).
     """
     project = load_project(where, strict=strict)
+    if transform is not None:  # one client's plan, say
+        project = transform(project)
 
     # Imported here so that `check` and `--help` never load ReportLab's layout engine.
     from .images import ImageStore

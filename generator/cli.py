@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .errors import HandoutError, Problem
 
 POSTER_SIZES = ("A4", "A3", "A2", "Letter", "Tabloid")
 BOOKLET_SIZES = ("A5", "A4", "Letter")
@@ -15,6 +17,8 @@ project_arg = click.argument(
     "project", type=click.Path(path_type=Path), default=".", required=False
 )
 strict_opt = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+clients_opt = click.option("--clients", "clients_file", type=click.Path(path_type=Path, dir_okay=False),
+                           help="The client list (default: clients.yaml or clients.csv in the project).")
 
 
 def _report(result_or_project) -> None:
@@ -86,17 +90,106 @@ def poster(project, size, orientation, bleed, crop_marks, only, out_file, strict
 @click.option("--impose", is_flag=True,
               help="Also write <name>-imposed.pdf: two pages a sheet side, to print duplex, fold "
                    "and staple.")
+@click.option("--client", metavar="NAME",
+              help="One client's own booklet: their name, note, exercises and doses "
+                   "(from clients.yaml or clients.csv).")
+@clients_opt
 @click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="The PDF to write (default: PROJECT/out/<title>-booklet.pdf).")
+              help="The PDF to write (default: PROJECT/out/<title>-booklet.pdf; for a client, "
+                   "PROJECT/out/clients/<title>-<client>.pdf).")
 @strict_opt
-def booklet(project, size, profile, impose, out_file, strict):
+def booklet(project, size, profile, impose, client, clients_file, out_file, strict):
     """Make the booklet to email or print for clients."""
     from .build import build as run
     from .layout.booklet import BookletOptions
 
     options = BookletOptions(size=_canonical(size, BOOKLET_SIZES),
                              profile=profile.lower() if profile else None, impose=impose)
+    if client:
+        from .batch import client_path
+        from .clients import load_clients, personalise
+        from .project import load_project
+
+        loaded = load_project(project, strict=strict)
+        options.client = load_clients(loaded, clients_file).find(client)
+        out_file = out_file or client_path(loaded, options.client, None)
+        _report(run(project, poster=False, booklet_file=out_file, booklet_options=options,
+                    strict=strict, transform=lambda p: personalise(p, options.client)))
+        return
     _report(run(project, poster=False, booklet_file=out_file, booklet_options=options, strict=strict))
+
+
+@main.command()
+@project_arg
+@clients_opt
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Booklets made at once (default: one per core).")
+@click.option("--profile", type=click.Choice(["email", "print"], case_sensitive=False),
+              help="email: photos at about 150 dpi (default); print: about 300 dpi.")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the booklets (default: PROJECT/out/clients).")
+def booklets(project, clients_file, jobs, profile, out_dir):
+    """Make a booklet for every client in clients.yaml or clients.csv."""
+    from .batch import build_booklets, prepare
+
+    loaded, clients, epoch = prepare(project, clients_file)
+    _run_batch(build_booklets(project, clients, loaded, epoch, jobs=jobs, out_dir=out_dir,
+                              profile=profile.lower() if profile else None), len(clients.clients))
+
+
+@main.command()
+@project_arg
+@clients_opt
+@click.option("--dry-run", is_flag=True, help="Write each message as a .eml file in out/mail/ instead.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Booklets made at once (default: one per core).")
+def send(project, clients_file, dry_run, jobs):
+    """Email each client their booklet, using mail: in handout.yaml.
+
+    The password is read from HANDOUT_SMTP_PASSWORD. A rerun after a failure sends
+    only the messages not sent yet.
+    """
+    from .batch import build_booklets, prepare
+    from .mail import check_settings, send_all
+    from .templates import templates_for
+
+    loaded, clients, epoch = prepare(project, clients_file)
+    if not dry_run:
+        check_settings(loaded)
+    paths = _run_batch(build_booklets(project, clients, loaded, epoch, jobs=jobs), len(clients.clients),
+                       finish=False)
+    ready = [c for c in clients.clients if c.slug in paths]
+    report = send_all(loaded, templates_for(loaded.root, loaded.settings.language), paths, ready,
+                      dry_run=dry_run)
+    for path in report.written:
+        click.echo(f"wrote {click.format_filename(path)}")
+    if report.sent:
+        click.echo(f"sent {len(report.sent)} booklet(s)")
+    if report.skipped:
+        click.echo(f"{len(report.skipped)} already sent earlier, not sent again")
+    failed = [(c.name, why) for c, why in report.failed] + [
+        (c.name, "its booklet could not be made") for c in clients.clients if c.slug not in paths]
+    if failed:
+        raise HandoutError([Problem(clients.path, f"{name}: {why}") for name, why in failed])
+
+
+def _run_batch(outcomes, total: int, finish: bool = True) -> dict:
+    """Show progress; report each failure; exit 1 at the end if any client failed."""
+    done, failed = {}, []
+    with click.progressbar(outcomes, length=total, label="booklets", file=sys.stderr,
+                           show_pos=True) as bar:
+        for outcome in bar:
+            if outcome.error:
+                failed.append(outcome)
+            else:
+                done[outcome.client.slug] = outcome.path
+    for outcome in failed:
+        click.echo(f"{outcome.client.name}: {outcome.error}", err=True)
+    if done:
+        folder = next(iter(done.values())).parent
+        click.echo(f"wrote {len(done)} booklet(s) in {click.format_filename(folder)}")
+    if failed and finish:
+        raise HandoutError([Problem(None, f"{len(failed)} of {total} booklets failed: "
+                                    + ", ".join(o.client.name for o in failed))])
+    return done
 
 
 @main.command()

@@ -43,6 +43,8 @@ LABELS = {
         "weight": "Weight",
         "reps_head": "Reps",
         "notes": "Notes",
+        "prepared_for": "Prepared for",
+        "starting": "Starting",
     }
 }
 

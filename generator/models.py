@@ -173,6 +173,20 @@ class BookletSettings(Model):
         return _size(value, BOOKLET_SIZES)
 
 
+class MailSettings(Model):
+    """How `handout send` reaches the trainer's mail server. The password comes only
+    from the HANDOUT_SMTP_PASSWORD environment variable, never from a file."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    host: Text | None = Field(None, description="the SMTP server, e.g. smtp.gmail.com")
+    port: Annotated[int, Field(ge=1, le=65535)] | None = Field(
+        None, description="default: 587 for starttls, 465 for ssl, 25 for none")
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    user: Text | None = Field(None, description="the login name, if the server needs one")
+    sender: Text = Field(alias="from", description="the From address: Name <address> or address")
+    subject: Text | None = Field(None, description="the subject line; {{ client.name }} works")
+
+
 class Project(Model):
     title: Text
     exercises: Annotated[list[Text], Field(min_length=1)] = Field(
@@ -189,6 +203,7 @@ class Project(Model):
     poster: PosterSettings = PosterSettings()
     booklet: BookletSettings = BookletSettings()
     language: Literal[LANGUAGES] = "en"  # type: ignore[valid-type]
+    mail: MailSettings | None = None
 
 
 # --- what loading yields -----------------------------------------------------------

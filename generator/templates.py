@@ -77,7 +77,10 @@ class Templates:
         loaders.append(builtin)
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
-            autoescape=True,
+            # Layout templates write markup, so user text is escaped in them; the mail
+            # template is plain text.
+            autoescape=jinja2.select_autoescape(enabled_extensions=("xml",), default=True,
+                                                disabled_extensions=("txt",)),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -89,6 +92,17 @@ class Templates:
         self.env.filters["numbers"] = _numbers
         self.env.tests["count"] = _is_count
         self.env.globals["t"] = labels_for(language)
+
+    def render_text(self, name: str, **context) -> str:
+        """A plain-text template (the mail), with the same error reporting."""
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            path = Path(exc.filename) if exc.filename else Path(name)
+            raise HandoutError([Problem(path, f"template error: {exc.message}", exc.lineno)]) from None
+        except jinja2.TemplateError as exc:
+            path, line = _template_location(name)
+            raise HandoutError([Problem(path, f"template error: {exc}", line)]) from None
 
     def render(self, name: str, **context) -> list[ET.Element]:
         """The elements `name` writes for this context."""

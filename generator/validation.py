@@ -140,12 +140,13 @@ def _known_keys(model: type[BaseModel], path: KeyPath) -> list[str]:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []
-        field = current.model_fields.get(part)
+        fields = {f.alias or name: f for name, f in current.model_fields.items()}
+        field = fields.get(part)
         if field is None:
             return []
         current = _model_in(field.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return [f.alias or name for name, f in current.model_fields.items()]
     return []
 
 

@@ -71,6 +71,7 @@ class Montage(Flowable):
     def __init__(self, pictures, width, height, palette: Palette):
         super().__init__()
         self.pictures, self.width, self.height, self.palette = pictures, width, height, palette
+        self.max_h = height
 
     def wrap(self, avail_w, avail_h):
         return self.width, self.height
@@ -99,6 +100,7 @@ class BookletOptions:
     size: str | None = None
     profile: str | None = None
     impose: bool = False
+    client: object | None = None  # a clients.Client: their name and note on the cover
 
 
 class Booklet:
@@ -110,6 +112,7 @@ class Booklet:
         self.templates = templates
         self.images = images
         self.half = self.settings.booklet.layout == "half"
+        self.client = options.client
         self.size = options.size or self.settings.booklet.size
         self.pagesize = SIZES[self.size]
         self.palette = palette
@@ -219,8 +222,9 @@ class Booklet:
         exercises = self.project.exercises
         heading = Anchored(escape(self.t["log"]), self.styles["h1"], "log", self.t["log"], 0, pages)
         if booklet.log == "ticks":
+            start = self.client.start if self.client else None
             return [heading] + tick_log(exercises, booklet.weeks, self.styles, self.frame_w,
-                                        self.palette, self.t)
+                                        self.palette, self.t, start)
 
         def session_heading(n):
             session = Paragraph(f"{escape(self.t['session'])} {n}", self.styles["h2"])
@@ -244,9 +248,16 @@ class Booklet:
         else:
             pictures = [self.images.get(ex.image_path) for ex in self.project.exercises if ex.image_path]
             art = Montage(pictures[:9], self.frame_w, self.frame_h * 0.5, self.palette)
-        elements = self._render("cover", "cover.xml", title=s.title, subtitle=s.subtitle, author=s.author)
-        fill = {"image": lambda el: [art, Spacer(1, 12 * mm)]}
-        return flowables(elements, self.styles, fill, self.palette)
+        elements = self._render("cover", "cover.xml", title=s.title, subtitle=s.subtitle, author=s.author,
+                                client=self.client)
+        gap = Spacer(1, 10 * mm)
+        story = flowables(elements, self.styles, {"image": lambda el: [art, gap]}, self.palette)
+        # The cover is one page: the picture gives up height to the text it must hold.
+        text = sum(f.wrap(self.frame_w, self.frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in story if f is not art)
+        room = self.frame_h - text - 2 * mm
+        art.height = art.max_h = max(self.frame_h * 0.2, min(self.frame_h * 0.5, room))
+        return story
 
     def _exercise_image(self, ex):
         if not ex.image_path:

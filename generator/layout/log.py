@@ -23,9 +23,9 @@ def sessions_per_week(exercises) -> int:
     return max((ex.content.dose.per_week if ex.content.dose else 3) for ex in exercises)
 
 
-def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t) -> list:
+def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, start=None) -> list:
     """Tables of tick boxes; the weeks are split across tables when one would make
-    the boxes too small to tick."""
+    the boxes too small to tick. With a `start` date, each week says when it begins."""
     per_week = sessions_per_week(exercises)
     name_w = width * 0.34
     weeks_per_table = max(1, int((width - name_w) // (MIN_BOX * per_week)))
@@ -37,7 +37,7 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t) -
         cols = per_week * len(block)
         box = min((width - name_w) / cols, 9 * mm)
         head = [""] + [
-            Paragraph(f"{escape(t['week'])} {w + 1}" if s == 0 else "", styles["log_head"])
+            Paragraph(_week(t, w, start) if s == 0 else "", styles["log_head"])
             for w in block for s in range(per_week)
         ]
         rows = [head]
@@ -66,6 +66,16 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t) -
         out += [table, Spacer(1, 6 * mm)]
     out.append(_notes(4, styles, width, palette, t))
     return out
+
+
+def _week(t, index: int, start) -> str:
+    title = f"{escape(t['week'])} {index + 1}"
+    if start is None:
+        return title
+    import datetime as dt
+
+    day = start + dt.timedelta(weeks=index)
+    return f"{title}<br/>{day.day} {day.strftime('%b')}"
 
 
 def _notes(lines: int, styles, width: float, palette: Palette, t) -> KeepTogether:

@@ -1,0 +1,229 @@
+"""Personalised booklets for a client list, and sending them by email."""
+
+from __future__ import annotations
+
+import email
+import socket
+import time
+from email import policy
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import all_text, page_texts
+
+CLIENTS = """\
+- name: Ana Novak
+  email: ana@example.com
+  start: 2026-12-07
+  note: Easy on the shoulder raise for two weeks.
+  exercises: [hip-raise, lying-superman]
+  doses:
+    hip-raise: {sets: 2, reps: 15, per_week: 2}
+- name: Ben Okafor
+  email: ben@example.org
+- name: Chloé Dubois
+  email: chloe@example.net
+"""
+OUT = "out/clients/ultimate-back-workout-{}.pdf"
+
+
+@pytest.fixture
+def with_clients(sample):
+    (sample / "clients.yaml").write_text(CLIENTS, encoding="utf-8")
+    return sample
+
+
+def test_one_clients_booklet_has_their_name_note_plan_and_dose(with_clients, cli):
+    result = cli("booklet", "--client", "Ana Novak", cwd=with_clients)
+    assert result.exit_code == 0, result.stderr
+    pdf = with_clients / OUT.format("ana-novak")
+    pages = page_texts(pdf)
+    assert "Prepared for Ana Novak" in pages[0] and "Easy on the shoulder raise" in pages[0]
+    assert "Starting 7 December 2026" in pages[0]
+    text = all_text(pdf)
+    assert "Hip Raise" in text and "Lying Superman" in text and "Standing Lower Back Extension" not in text
+    hip = next(p for p in pages if p.startswith("Hip Raise"))
+    assert "2 sets × 15 reps" in hip and "hold 1 s" in hip and "2 times a week" in hip
+    log = next(p for p in pages if p.startswith("Your log"))
+    assert "Week 1 7 Dec" in log and "Week 4 28 Dec" in log
+    assert "Shaded boxes" in log  # hip raise twice a week, the superman three times
+
+
+def test_booklets_for_every_client_in_parallel(with_clients, cli):
+    result = cli("booklets", "-j", "2", cwd=with_clients)
+    assert result.exit_code == 0, result.stderr
+    for slug, name in (("ana-novak", "Ana Novak"), ("ben-okafor", "Ben Okafor"), ("chloe-dubois", "Chloé Dubois")):
+        assert f"Prepared for {name}" in page_texts(with_clients / OUT.format(slug))[0]
+    assert "Bent-Over Shoulder Raise" in all_text(with_clients / OUT.format("ben-okafor"))
+
+
+def test_two_hundred_clients_from_csv(sample, cli):
+    rows = ["name,email,start,note"] + [f"Client {n:03d},c{n}@example.com,2026-12-{1 + n % 28:02d},Note {n}"
+                                        for n in range(200)]
+    (sample / "clients.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = cli("booklets", "-j", "2", cwd=sample)
+    elapsed = time.perf_counter() - start
+    assert result.exit_code == 0, result.stderr
+    made = sorted((sample / "out" / "clients").glob("*.pdf"))
+    assert len(made) == 200
+    for n in (0, 57, 199):
+        first = page_texts(sample / OUT.format(f"client-{n:03d}"))[0]
+        assert f"Client {n:03d}" in first and f"Note {n}" in first
+    assert elapsed < 120  # the benchmark holds the real figure
+
+
+@pytest.mark.parametrize("content,expected", [
+    ("- name: Ana\n  email: ana@example\n",
+     "clients.yaml:2: [0].email: 'ana@example' is not an email address"),
+    ("- name: Ana\n  email: ana@example.com\n  exercises: [hip-rise]\n",
+     "clients.yaml:3: [0].exercises[0]: no exercise 'hip-rise' in the workout; did you mean 'hip-raise'?"),
+    ("- name: Ana Li\n  email: a@example.com\n- name: ana li\n  email: b@example.com\n",
+     "clients.yaml:3: [1].name: 'ana li' gets the same file name as 'Ana Li' (ana-li)"),
+    ("- name: Ana\n  email: a@example.com\n  doses: {hip-raise: {sets: lots}}\n",
+     "clients.yaml:3: [0].doses.hip-raise.sets: expected a whole number, got 'lots'"),
+    ("- name: Ana\n  emial: a@example.com\n", "clients.yaml:2: [0].emial: unknown key 'emial'; did you mean 'email'?"),
+])
+def test_a_bad_clients_file_is_reported_before_anything_is_built(sample, cli, content, expected):
+    (sample / "clients.yaml").write_text(content, encoding="utf-8")
+    for command in (["booklets"], ["send", "--dry-run"]):
+        result = cli(*command, cwd=sample)
+        assert result.exit_code == 1
+        assert expected in result.stderr, result.stderr
+        assert not (sample / "out").exists()
+
+
+def test_csv_errors_give_the_line_in_the_file(sample, cli):
+    (sample / "clients.csv").write_text(
+        "name,email,start,note\nAna,ana@example.com,2026-12-01,\nBen,ben-at-example,,\nCal,cal@example.com,soon,\n",
+        encoding="utf-8")
+    result = cli("booklets", cwd=sample)
+    assert result.exit_code == 1
+    assert "clients.csv:3: email: 'ben-at-example' is not an email address" in result.stderr
+    assert "clients.csv:4: start:" in result.stderr
+    assert not (sample / "out").exists()
+
+
+def test_dry_run_writes_one_message_per_client(with_clients, cli):
+    result = cli("send", "--dry-run", cwd=with_clients)
+    assert result.exit_code == 0, result.stderr
+    message = email.message_from_bytes((with_clients / "out" / "mail" / "ana-novak.eml").read_bytes(),
+                                       policy=policy.default)
+    assert message["To"] == "Ana Novak <ana@example.com>"
+    assert message["Subject"] == "Ultimate Back Workout for Ana Novak"
+    assert "Your plan starts on Monday 7 December." in message.get_body().get_content()
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_filename() == "ultimate-back-workout-ana-novak.pdf"
+
+
+class _Inbox:
+    """An SMTP server on 127.0.0.1 that keeps what it is sent, and can refuse the Nth."""
+
+    def __init__(self, refuse: int | None = None):
+        self.messages, self.refuse, self.seen = [], refuse, 0
+
+    async def handle_DATA(self, server, session, envelope):
+        self.seen += 1
+        if self.refuse == self.seen:
+            return "550 mailbox unavailable"
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp():
+    from aiosmtpd.controller import Controller
+
+    started = []
+
+    def start(refuse=None):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        inbox = _Inbox(refuse)
+        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller.start()
+        started.append(controller)
+        return inbox, port
+
+    yield start
+    for controller in started:
+        controller.stop()
+
+
+def _mail_settings(sample, port):
+    path = sample / "handout.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"mail:\n  host: 127.0.0.1\n  port: {port}\n"
+                    "  security: none\n  from: Kannan <coach@missionfit.example>\n", encoding="utf-8")
+
+
+def _names_in_attachments(messages, tmp_path):
+    names = []
+    for n, message in enumerate(messages):
+        (attachment,) = list(message.iter_attachments())
+        pdf = tmp_path / f"got-{n}.pdf"
+        pdf.write_bytes(attachment.get_content())
+        names.append((message["To"], page_texts(pdf)[0]))
+    return names
+
+
+def test_send_delivers_each_client_their_own_booklet(with_clients, cli, smtp, tmp_path):
+    inbox, port = smtp()
+    _mail_settings(with_clients, port)
+    result = cli("send", "-j", "1", cwd=with_clients)
+    assert result.exit_code == 0, result.stderr
+    assert "sent 3 booklet(s)" in result.stdout
+    received = _names_in_attachments(inbox.messages, tmp_path)
+    assert sorted(to for to, _ in received) == sorted([
+        "Ana Novak <ana@example.com>", "Ben Okafor <ben@example.org>", "Chloé Dubois <chloe@example.net>"])
+    for to, cover in received:
+        assert f"Prepared for {to.split(' <')[0]}" in cover
+
+    again = cli("send", "-j", "1", cwd=with_clients)
+    assert again.exit_code == 0
+    assert "3 already sent earlier, not sent again" in again.stdout
+    assert len(inbox.messages) == 3
+
+
+def test_a_refused_message_is_reported_and_a_rerun_sends_only_the_rest(with_clients, cli, smtp):
+    inbox, port = smtp(refuse=3)
+    _mail_settings(with_clients, port)
+    result = cli("send", "-j", "1", cwd=with_clients)
+    assert result.exit_code == 1
+    assert "Chloé Dubois: the server said 550 mailbox unavailable" in result.stderr
+    assert [m["To"] for m in inbox.messages] == ["Ana Novak <ana@example.com>", "Ben Okafor <ben@example.org>"]
+
+    result = cli("send", "-j", "1", cwd=with_clients)
+    assert result.exit_code == 0, result.stderr
+    assert "sent 1 booklet(s)" in result.stdout
+    assert [m["To"] for m in inbox.messages][-1] == "Chloé Dubois <chloe@example.net>"
+    assert len(inbox.messages) == 3  # nobody got two
+
+
+def test_send_needs_mail_settings_and_the_password_from_the_environment(with_clients, cli, monkeypatch):
+    result = cli("send", cwd=with_clients)
+    assert result.exit_code == 1
+    assert "to send, add a mail: section" in result.stderr
+    assert not (with_clients / "out").exists()
+
+    path = with_clients / "handout.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "mail: {host: smtp.example.com, user: coach, "
+                    "from: coach@example.com}\n", encoding="utf-8")
+    monkeypatch.delenv("HANDOUT_SMTP_PASSWORD", raising=False)
+    result = cli("send", cwd=with_clients)
+    assert result.exit_code == 1
+    assert "HANDOUT_SMTP_PASSWORD is not" in result.stderr
+    assert not (with_clients / "out").exists()
+
+
+def test_a_booklet_over_10_mb_is_refused(with_clients, cli, smtp, monkeypatch):
+    import generator.mail
+
+    inbox, port = smtp()
+    _mail_settings(with_clients, port)
+    monkeypatch.setattr(generator.mail, "MAX_BYTES", 1000)
+    result = cli("send", "-j", "1", cwd=with_clients)
+    assert result.exit_code == 1
+    assert "Ana Novak: the booklet is" in result.stderr and "over the 10 MB" in result.stderr
+    assert inbox.messages == []
