@@ -75,7 +75,7 @@ def _client_booklets(sample: Path, handout: Path):
     ms = timed(lambda: subprocess.run([str(handout), "booklets", "-j", "2"], cwd=sample, check=True,
                                       capture_output=True), runs=3)
     return [("`handout booklets -j 2`, 200 clients of the sample, whole process", ms, 8000),
-            ("  that is, booklets per second", 200 / (ms / 1000), None)]
+            ("  the same as a rate: booklets per second (not ms)", 200 / (ms / 1000), None)]
 
 
 def _big_project(root: Path, count: int) -> Path:
