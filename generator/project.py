@@ -37,6 +37,21 @@ class LoadedProject:
     def resolve(self, relative: str) -> Path:
         return self.root / relative
 
+    def select(self, only: list[str] | None) -> list[LoadedExercise]:
+        """The exercises `--only` picks, in its order; all of the workout's without it."""
+        if not only:
+            return list(self.exercises)
+        by_id = {ex.id: ex for ex in self.exercises}
+        problems = []
+        for ex_id in only:
+            if ex_id not in by_id:
+                close = difflib.get_close_matches(ex_id, list(by_id), n=1, cutoff=0.5)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; the workout has: {', '.join(by_id)}"
+                problems.append(Problem(self.file, f"--only: no exercise '{ex_id}' in the workout{hint}"))
+        if problems:
+            raise HandoutError(problems)
+        return [by_id[ex_id] for ex_id in dict.fromkeys(only)]
+
     def input_files(self) -> list[Path]:
         """Every file the outputs are made from, for the build date and the watcher."""
         files = {self.file}

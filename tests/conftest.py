@@ -176,3 +176,30 @@ def text_lines(page) -> list[TextLine]:
 
     page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     return list(lines.values())
+
+
+def image_placements(pdf: Path) -> list[tuple[int, object, list[float]]]:
+    """(page number, image XObject, placement matrix) for every image drawn, from the
+    pages' content streams (q/Q and cm followed through)."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(pdf)
+    out = []
+    for number, page in enumerate(reader.pages, start=1):
+        xobjects = page["/Resources"].get("/XObject", {})
+        stack, ctm = [], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"q":
+                stack.append(ctm)
+            elif op == b"Q":
+                ctm = stack.pop()
+            elif op == b"cm":
+                a, b, c, d, e, f = (float(v) for v in operands)
+                A, B, C, D, E, F = ctm
+                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                       e * A + f * C + E, e * B + f * D + F]
+            elif op == b"Do":
+                xobject = xobjects[operands[0]].get_object()
+                if xobject["/Subtype"] == "/Image":
+                    out.append((number, xobject, ctm))
+    return out

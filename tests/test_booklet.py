@@ -10,7 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import BOOKLET, SAMPLE_NAMES, all_text, page_texts
+from conftest import BOOKLET, SAMPLE_NAMES, all_text, image_placements, page_texts
 
 from generator.impose import sheet_order
 
@@ -241,31 +241,9 @@ def test_print_profile_embeds_at_least_290_dpi(sample, cli, photos):
 
 
 def _placed_images(pdf):
-    """(pixel width, pixel height, placed width pt, placed height pt) of every image
-    drawn, from each page's content stream."""
-    from pypdf.generic import ContentStream
-
-    reader = PdfReader(pdf)
-    out = []
-    for page in reader.pages:
-        xobjects = page["/Resources"].get("/XObject", {})
-        stack, ctm = [], [1, 0, 0, 1, 0, 0]
-        for operands, op in ContentStream(page.get_contents(), reader).operations:
-            if op == b"q":
-                stack.append(ctm)
-            elif op == b"Q":
-                ctm = stack.pop()
-            elif op == b"cm":
-                a, b, c, d, e, f = (float(v) for v in operands)
-                A, B, C, D, E, F = ctm
-                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
-            elif op == b"Do":
-                image = xobjects[operands[0]].get_object()
-                if image["/Subtype"] == "/Image":
-                    width = (ctm[0] ** 2 + ctm[1] ** 2) ** 0.5
-                    height = (ctm[2] ** 2 + ctm[3] ** 2) ** 0.5
-                    out.append((image["/Width"], image["/Height"], width, height))
-    return out
+    """(pixel width, pixel height, placed width pt, placed height pt) of every image."""
+    return [(image["/Width"], image["/Height"], (ctm[0] ** 2 + ctm[1] ** 2) ** 0.5,
+             (ctm[2] ** 2 + ctm[3] ** 2) ** 0.5) for _, image, ctm in image_placements(pdf)]
 
 
 def test_a_hundred_exercises_build_with_the_right_pages_and_outline(tmp_path, cli):

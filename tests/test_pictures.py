@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from conftest import BOOKLET, POSTER, all_text, run_process
+from conftest import BOOKLET, POSTER, all_text, image_placements, run_process
 from test_booklet import _placed_images
 
 HIP = "exercises/hip-raise.yaml"
@@ -86,25 +86,8 @@ def test_cover_fit_crops_around_the_focus_point(sample, cli):
 
 
 def _image_x(pdf):
-    from pypdf.generic import ContentStream
-
-    reader = PdfReader(pdf)
-    for page in reader.pages:
-        ctm, stack = [1, 0, 0, 1, 0, 0], []
-        for operands, op in ContentStream(page.get_contents(), reader).operations:
-            if op == b"q":
-                stack.append(ctm)
-            elif op == b"Q":
-                ctm = stack.pop()
-            elif op == b"cm":
-                a, b, c, d, e, f = (float(v) for v in operands)
-                A, B, C, D, E, F = ctm
-                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E,
-                       e * B + f * D + F]
-            elif op == b"Do" and page["/Resources"]["/XObject"][operands[0]]["/Subtype"] == "/Image":
-                if page is not reader.pages[0]:  # the exercise's page, not the cover
-                    return ctm[4]
-    raise AssertionError("no image drawn")
+    """Where the exercise page's image starts (the cover's montage is page 1)."""
+    return next(ctm[4] for page, _, ctm in image_placements(pdf) if page > 1)
 
 
 def test_image_alt_is_searchable_text(sample, cli):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID, landscape  # noqa: E402
@@ -31,6 +31,7 @@ from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
+from .grid import DENSITIES, Density, Grid, fitted_area
 from .blocks import NAME_SCALE, PALETTE, Palette, TempoBar, flowables, make_styles  # noqa: E402
 
 SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
@@ -42,66 +43,10 @@ HEADER_GROWTH = 1.4  # the header's body size stops growing at this multiple of 
 CROP_MARGIN = 10 * mm  # room outside the bleed for crop marks
 
 
-@dataclass(frozen=True)
-class Density:
-    image_share: float  # a stacked card's picture gets at least this share of its height
-    measure: float  # the narrowest text column, in multiples of the body size
-    pad: float = 0.9  # card padding, in multiples of the body size
-    gap: float = 1.0  # space between cards, as a multiple of the roomy gap
-    tight: bool = False  # tighter leading; the tempo bar only when there is no dose
-    margin: float = 0.05  # page margin, as a share of the paper's short side
-
-
-# Roomy first: big pictures and ~30-character lines. Denser only when that cannot fit;
-# the tightest shows the dose or the tempo, as DESIGN allows, not both.
-DENSITIES = (
-    Density(0.33, 15),
-    Density(0.22, 12),
-    Density(0.10, 10, pad=0.6, gap=0.6, tight=True, margin=0.035),
-)
-
-
 def poster_cues(ex: LoadedExercise) -> list[str]:
     """The cues a card shows: as given, or the first sentence of up to four steps."""
     content = ex.content
     return list(content.cues) if content.cues else [sentence(s) for s in content.steps[:4]]
-
-
-def _fitted_area(box_w: float, box_h: float, aspect: float) -> float:
-    """The area a picture of this aspect ratio covers when contained in the box."""
-    w = max(0.0, min(box_w, box_h * aspect))
-    return w * (w / aspect)
-
-
-@dataclass(frozen=True)
-class Grid:
-    base: float
-    cols: int
-    rows: int
-    cell_w: float
-    gap: float
-    pad: float
-    side_by_side: bool  # picture left of the text
-    density: Density
-    row_heights: tuple[float, ...] = ()  # each row as tall as its longest card needs
-    image_h: float = 0.0  # the height of every stacked card's picture box
-    picture_area: float = 0.0  # the smallest area a picture is shown at
-
-    @property
-    def text_w(self) -> float:
-        if self.side_by_side:
-            return self.cell_w * 0.55 - self.pad * 1.5
-        return self.cell_w - 2 * self.pad
-
-    def boxes(self, x: float, y: float, h: float):
-        """The picture's box and the text's box in the card at (x, y), `h` tall."""
-        pad, w = self.pad, self.cell_w
-        if self.side_by_side:
-            return ((x + pad, y + pad, w * 0.45 - pad, h - 2 * pad),
-                    (x + w * 0.45 + pad * 0.5, y + pad, self.text_w, h - 2 * pad))
-        # Every card's picture has the same height, so the names line up across a row.
-        return ((x + pad, y + h - pad - self.image_h, self.text_w, self.image_h),
-                (x + pad, y + pad, self.text_w, h - 2 * pad - self.image_h - pad * 0.6))
 
 
 @dataclass
@@ -124,11 +69,6 @@ class PosterOptions:
     only: list[str] | None = None
 
 
-@dataclass
-class _Measure:
-    cache: dict = field(default_factory=dict)
-
-
 class Poster:
     def __init__(self, project: LoadedProject, templates: Templates, images: ImageStore,
                  options: PosterOptions | None = None, palette: Palette = PALETTE):
@@ -140,7 +80,7 @@ class Poster:
         self.pagesize = SIZES[self.size] if orientation == "portrait" else landscape(SIZES[self.size])
         self.bleed = (s.poster.bleed if options.bleed_mm is None else options.bleed_mm) * mm
         self.crop_marks = s.poster.crop_marks if options.crop_marks is None else options.crop_marks
-        self.exercises = select(project, options.only)
+        self.exercises = project.select(options.only)
         self.t = templates.env.globals["t"]
 
         w, h = self.pagesize
@@ -270,7 +210,7 @@ class Poster:
             spare = picture - image_h
             heights = tuple(need + 2.6 * pad + image_h + spare for need in row_needs)
             box_w, box_h = text_w, image_h
-        shown = min(_fitted_area(box_w, box_h, aspect) for aspect in self._aspects)
+        shown = min(fitted_area(box_w, box_h, aspect) for aspect in self._aspects)
         return replace(grid, row_heights=heights, image_h=image_h, picture_area=shown), (worst, 0)
 
     def fit(self) -> Grid:
@@ -451,21 +391,3 @@ def _stack_height(flows: list, width: float) -> float:
         _, h = flow.wrap(width, 100_000)
         total += h + flow.getSpaceAfter() + (flow.getSpaceBefore() if position else 0)
     return total
-
-
-def select(project: LoadedProject, only: list[str] | None) -> list[LoadedExercise]:
-    """The exercises `--only` picks, in its order; all of the workout's without it."""
-    if not only:
-        return list(project.exercises)
-    by_id = {ex.id: ex for ex in project.exercises}
-    problems = []
-    for ex_id in only:
-        if ex_id not in by_id:
-            import difflib
-
-            close = difflib.get_close_matches(ex_id, list(by_id), n=1, cutoff=0.5)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; the workout has: {', '.join(by_id)}"
-            problems.append(Problem(project.file, f"--only: no exercise '{ex_id}' in the workout{hint}"))
-    if problems:
-        raise HandoutError(problems)
-    return [by_id[ex_id] for ex_id in dict.fromkeys(only)]
