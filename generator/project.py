@@ -72,6 +72,9 @@ def slugify(title: str) -> str:
 
 
 def find_project_file(where: Path) -> Path:
+    if not where.exists():
+        raise HandoutError("no such folder or file; give the project's folder (the one holding "
+                           f"{PROJECT_FILE}), or start one with `handout new FOLDER`", where)
     path = where / PROJECT_FILE if where.is_dir() else where
     if not path.is_file():
         if where.is_dir() or not where.exists():

@@ -107,7 +107,8 @@ def _message(doc: Document, model: type[BaseModel], path: KeyPath, errs: list[di
     if kind == "too_short":
         if isinstance(value, str):
             return "is empty; write some text or remove the key"
-        return f"needs at least {ctx.get('min_length', 1)} item(s)"
+        wanted = ctx.get("min_length", 1)
+        return "is empty; it needs at least one entry" if wanted == 1 else f"needs at least {wanted} entries"
     if kind == "too_long":
         return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are allowed"
     if kind == "string_too_short":
