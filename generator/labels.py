@@ -1,8 +1,14 @@
-"""The words the handout prints around a trainer's text, per `language`."""
+"""The words the handout prints around a trainer's text, per `language`.
+
+Each language has every key; a test checks that. Dates are written with these month
+names, so they do not depend on the machine's locale.
+"""
 
 from __future__ import annotations
 
-LABELS = {
+import datetime as dt
+
+LABELS: dict[str, dict] = {
     "en": {
         "contents": "Contents",
         "introduction": "Introduction",
@@ -45,9 +51,172 @@ LABELS = {
         "notes": "Notes",
         "prepared_for": "Prepared for",
         "starting": "Starting",
-    }
+        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"],
+        "months_short": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                         "Nov", "Dec"],
+        "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    },
+    "de": {
+        "contents": "Inhalt",
+        "introduction": "Einleitung",
+        "setup": "Ausgangsstellung",
+        "steps": "So geht's",
+        "tempo": "Tempo",
+        "lift": "heben",
+        "hold": "halten",
+        "lower": "senken",
+        "breathing": "Atmung",
+        "dose": "Umfang",
+        "sets": "Sätze",
+        "reps": "Wdh.",
+        "rest": "Pause",
+        "per_week": "Mal pro Woche",
+        "a_week": "pro Woche",
+        "cautions": "Vorsicht",
+        "mistakes": "Häufige Fehler",
+        "progressions": "Steigerung",
+        "video": "Video ansehen",
+        "targets": "Trainiert",
+        "equipment": "Du brauchst",
+        "about_author": "Über deinen Trainer",
+        "contact": "Kontakt",
+        "credits": "Nachweise",
+        "page": "Seite",
+        "of": "von",
+        "tip": "Tipp",
+        "exercises": "Übungen",
+        "log": "Dein Trainingsprotokoll",
+        "log_ticks_help": "Kreuze ein Kästchen an, jedes Mal wenn du die Übung machst.",
+        "log_ticks_shaded": "Graue Kästchen sind Ruhetage für diese Übung.",
+        "session": "Einheit",
+        "week": "Woche",
+        "date": "Datum",
+        "exercise": "Übung",
+        "set": "Satz",
+        "weight": "Gewicht",
+        "reps_head": "Wdh.",
+        "notes": "Notizen",
+        "prepared_for": "Erstellt für",
+        "starting": "Beginn",
+        "months": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                   "September", "Oktober", "November", "Dezember"],
+        "months_short": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.",
+                         "Okt.", "Nov.", "Dez."],
+        "weekdays": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+    },
+    "fr": {
+        "contents": "Sommaire",
+        "introduction": "Introduction",
+        "setup": "Position de départ",
+        "steps": "Comment faire",
+        "tempo": "Tempo",
+        "lift": "monter",
+        "hold": "tenir",
+        "lower": "descendre",
+        "breathing": "Respiration",
+        "dose": "Volume",
+        "sets": "séries",
+        "reps": "répétitions",
+        "rest": "repos",
+        "per_week": "fois par semaine",
+        "a_week": "par semaine",
+        "cautions": "Attention",
+        "mistakes": "Erreurs fréquentes",
+        "progressions": "Pour progresser",
+        "video": "Voir la vidéo",
+        "targets": "Travaille",
+        "equipment": "Matériel",
+        "about_author": "Votre coach",
+        "contact": "Contact",
+        "credits": "Crédits",
+        "page": "page",
+        "of": "sur",
+        "tip": "Conseil",
+        "exercises": "Exercices",
+        "log": "Votre suivi",
+        "log_ticks_help": "Cochez une case à chaque fois que vous faites l'exercice.",
+        "log_ticks_shaded": "Les cases grisées sont des jours de repos pour cet exercice.",
+        "session": "Séance",
+        "week": "Semaine",
+        "date": "Date",
+        "exercise": "Exercice",
+        "set": "Série",
+        "weight": "Charge",
+        "reps_head": "Répét.",
+        "notes": "Notes",
+        "prepared_for": "Préparé pour",
+        "starting": "Début",
+        "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                   "septembre", "octobre", "novembre", "décembre"],
+        "months_short": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+                         "oct.", "nov.", "déc."],
+        "weekdays": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    },
+    "es": {
+        "contents": "Índice",
+        "introduction": "Introducción",
+        "setup": "Posición inicial",
+        "steps": "Cómo se hace",
+        "tempo": "Ritmo",
+        "lift": "subir",
+        "hold": "mantener",
+        "lower": "bajar",
+        "breathing": "Respiración",
+        "dose": "Volumen",
+        "sets": "series",
+        "reps": "repeticiones",
+        "rest": "descanso",
+        "per_week": "veces por semana",
+        "a_week": "por semana",
+        "cautions": "Cuidado",
+        "mistakes": "Errores frecuentes",
+        "progressions": "Para progresar",
+        "video": "Ver el vídeo",
+        "targets": "Trabaja",
+        "equipment": "Necesitas",
+        "about_author": "Tu entrenador",
+        "contact": "Contacto",
+        "credits": "Créditos",
+        "page": "página",
+        "of": "de",
+        "tip": "Consejo",
+        "exercises": "Ejercicios",
+        "log": "Tu registro",
+        "log_ticks_help": "Marca una casilla cada vez que hagas el ejercicio.",
+        "log_ticks_shaded": "Las casillas grises son días de descanso para ese ejercicio.",
+        "session": "Sesión",
+        "week": "Semana",
+        "date": "Fecha",
+        "exercise": "Ejercicio",
+        "set": "Serie",
+        "weight": "Peso",
+        "reps_head": "Rep.",
+        "notes": "Notas",
+        "prepared_for": "Preparado para",
+        "starting": "Inicio",
+        "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                   "septiembre", "octubre", "noviembre", "diciembre"],
+        "months_short": ["ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.",
+                         "oct.", "nov.", "dic."],
+        "weekdays": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+    },
 }
 
 
-def labels_for(language: str) -> dict[str, str]:
+def labels_for(language: str) -> dict:
     return LABELS[language]
+
+
+def long_date(day: dt.date, labels: dict) -> str:
+    """"7 December 2026", in the labels' language."""
+    return f"{day.day} {labels['months'][day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date, labels: dict) -> str:
+    """"7 Dec", for the log's week headings."""
+    return f"{day.day} {labels['months_short'][day.month - 1]}"
+
+
+def weekday(day: dt.date, labels: dict) -> str:
+    return labels["weekdays"][day.weekday()]

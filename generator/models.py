@@ -17,7 +17,7 @@ Seconds = Annotated[float, Field(ge=0, le=3600)]
 
 POSTER_SIZES = ("A4", "A3", "A2", "Letter", "Tabloid")
 BOOKLET_SIZES = ("A5", "A4", "Letter")
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "de", "fr", "es")
 
 
 class Model(BaseModel):

@@ -24,7 +24,7 @@ import jinja2
 from . import markup
 from .cache import cache_folder
 from .errors import HandoutError, Problem
-from .labels import labels_for
+from .labels import labels_for, long_date, weekday
 
 
 def builtin_dir() -> Path:
@@ -91,7 +91,10 @@ class Templates:
         self.env.filters["seconds"] = _seconds
         self.env.filters["numbers"] = _numbers
         self.env.tests["count"] = _is_count
-        self.env.globals["t"] = labels_for(language)
+        labels = labels_for(language)
+        self.env.globals["t"] = labels
+        self.env.filters["long_date"] = lambda day: long_date(day, labels)
+        self.env.filters["weekday"] = lambda day: weekday(day, labels)
 
     def render_text(self, name: str, **context) -> str:
         """A plain-text template (the mail), with the same error reporting."""

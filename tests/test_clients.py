@@ -112,7 +112,7 @@ def test_dry_run_writes_one_message_per_client(with_clients, cli):
                                        policy=policy.default)
     assert message["To"] == "Ana Novak <ana@example.com>"
     assert message["Subject"] == "Ultimate Back Workout for Ana Novak"
-    assert "Your plan starts on Monday 7 December." in message.get_body().get_content()
+    assert "Your plan starts on Monday 7 December 2026." in message.get_body().get_content()
     (attachment,) = list(message.iter_attachments())
     assert attachment.get_filename() == "ultimate-back-workout-ana-novak.pdf"
 

@@ -42,3 +42,22 @@ def test_decomposed_accents_are_normalised(sample, cli):
         "name: U\u0308bung\nsteps: [Lift]\n", encoding="utf-8")
     assert cli("build", cwd=sample).exit_code == 0
     assert "\u00dcbung" in all_text(sample / POSTER)
+
+
+def test_every_language_has_every_label():
+    from generator.labels import LABELS
+
+    keys = set(LABELS["en"])
+    for language, labels in LABELS.items():
+        assert set(labels) == keys, language
+        assert len(labels["months"]) == 12 and len(labels["weekdays"]) == 7
+
+
+def test_labels_follow_the_project_language(sample, cli):
+    path = sample / "handout.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "language: de\n", encoding="utf-8")
+    assert cli("build", cwd=sample).exit_code == 0
+    booklet, poster = all_text(sample / BOOKLET), all_text(sample / POSTER)
+    for words in ("Inhalt", "So geht's", "Vorsicht", "Dein Trainingsprotokoll", "Seite 2 von"):
+        assert words in booklet, words
+    assert "Vorsicht:" in poster and "How to do it" not in booklet

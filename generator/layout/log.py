@@ -74,8 +74,9 @@ def _week(t, index: int, start) -> str:
         return title
     import datetime as dt
 
-    day = start + dt.timedelta(weeks=index)
-    return f"{title}<br/>{day.day} {day.strftime('%b')}"
+    from ..labels import short_date
+
+    return f"{title}<br/>{escape(short_date(start + dt.timedelta(weeks=index), t))}"
 
 
 def _notes(lines: int, styles, width: float, palette: Palette, t) -> KeepTogether:
