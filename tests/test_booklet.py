@@ -157,6 +157,9 @@ def test_impose_writes_sheets_in_saddle_stitch_order(sample, cli):
     for side, (left, right) in zip(imposed.pages, sheet_order(n)):
         halves = _footers_by_half(side, width)
         assert halves == ({left} - {None, 1}, {right} - {None, 1})
+    first = (sample / IMPOSED).read_bytes()
+    assert cli("booklet", "--impose", cwd=sample).exit_code == 0
+    assert (sample / IMPOSED).read_bytes() == first  # the same bytes for the same input
 
 
 def _footers_by_half(page, width):
