@@ -98,8 +98,11 @@ class Poster:
         self.logo = images.get(project.resolve(s.theme.logo)) if s.theme.logo else None
         self.regions: list[Region] = []
 
-        words = {w for ex in self.exercises for w in ex.content.name.split()}
-        self._widest_name_word = max((stringWidth(w, palette.black, 1.0) for w in words), default=0.0)
+        # The widest single word of any name, per point of size, and whose it is: a name
+        # is never broken inside a word, so that word sets the narrowest column.
+        widths = [(stringWidth(w, palette.black, 1.0), i) for i, ex in enumerate(self.exercises)
+                  for w in ex.content.name.split()]
+        self._widest_name_word, self._widest_name = max(widths, default=(0.0, 0))
         self._aspects = [p.aspect for p in self.pictures if p is not None] or [4 / 3]
         self._tallest_aspect = min(self._aspects)
         self._heights: dict[tuple, float] = {}
@@ -182,7 +185,8 @@ class Poster:
         if text_w < base * density.measure:
             return None, (0, math.inf)
         if self._widest_name_word * base * NAME_SCALE > text_w:
-            return None, (0, math.inf)
+            over = self._widest_name_word * base * NAME_SCALE - text_w
+            return None, (self._widest_name, over)
 
         needs = [self._card_height(i, base, styles, text_w, density.tight) for i in range(n)]
         row_needs = [max(needs[r * cols:(r + 1) * cols]) for r in range(rows)]
