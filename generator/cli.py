@@ -192,7 +192,7 @@ def _run_batch(outcomes, total: int, finish: bool = True) -> dict:
     return done
 
 
-@main.command()
+@main.command(short_help="Check every file of the project; build nothing.")
 @project_arg
 @strict_opt
 def check(project, strict):
@@ -204,7 +204,7 @@ def check(project, strict):
     click.echo(f"ok: {len(loaded.exercises)} exercises in '{loaded.settings.title}'")
 
 
-@main.command()
+@main.command(short_help="Build, then rebuild on every save.")
 @project_arg
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the PDFs (default: PROJECT/out).")
@@ -229,7 +229,7 @@ def new(folder):
                f"edit its files, then run: handout build {click.format_filename(folder)}")
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of a file kind, for editors.")
 @click.argument("kind", type=click.Choice(["project", "exercise"]))
 def schema(kind):
     """Print the JSON Schema of a project or exercise file, for editors."""
