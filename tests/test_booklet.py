@@ -3,14 +3,13 @@ that keep the file small, and an imposed file a copy shop can fold."""
 
 from __future__ import annotations
 
-import io
 import random
 import re
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import BOOKLET, SAMPLE_NAMES, all_text, image_placements, page_texts
+from conftest import BOOKLET, SAMPLE_NAMES, image_placements, page_texts
 
 from generator.impose import sheet_order
 
@@ -213,7 +212,7 @@ def photos(tmp_path_factory):
 def _with_photos(sample, photos):
     import shutil
 
-    for n, photo in enumerate(photos):
+    for photo in photos:
         shutil.copy(photo, sample / "assets" / "images" / photo.name)
     for n, path in enumerate(sorted((sample / "exercises").glob("*.yaml"))):
         text = re.sub(r"image: \S+", f"image: assets/images/photo-{n}.jpg", path.read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ import time
 from email import policy
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import all_text, page_texts
 

@@ -4,11 +4,10 @@ words on the cards, without touching Python."""
 from __future__ import annotations
 
 import shutil
-import zlib
 
 from pypdf import PdfReader
 
-from conftest import BOOKLET, POSTER, all_text, fonts_in, page_texts
+from conftest import BOOKLET, POSTER, all_text, fonts_in
 
 
 def _streams(pdf) -> bytes:
