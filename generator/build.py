@@ -134,6 +134,12 @@ def _template_files(templates) -> list[Path]:
     return sorted(folder.rglob("*")) if folder.is_dir() else []
 
 
-def check(where: Path, strict: bool = False) -> LoadedProject:
-    """Load and validate everything; build nothing."""
-    return load_project(where, strict=strict)
+def check(where: Path, strict: bool = False) -> tuple[LoadedProject, int | None]:
+    """Load and validate everything, the client list too when there is one; build
+    nothing. Returns the project and how many clients it has (None: no list)."""
+    project = load_project(where, strict=strict)
+    if not any((project.root / name).is_file() for name in ("clients.yaml", "clients.yml", "clients.csv")):
+        return project, None
+    from .clients import load_clients
+
+    return project, len(load_clients(project).clients)

@@ -199,9 +199,10 @@ def check(project, strict):
     """Check every file of the project and report problems; build nothing."""
     from .build import check as run
 
-    loaded = run(project, strict=strict)
+    loaded, clients = run(project, strict=strict)
     _report(loaded)
-    click.echo(f"ok: {len(loaded.exercises)} exercises in '{loaded.settings.title}'")
+    extra = f" and {clients} clients" if clients is not None else ""
+    click.echo(f"ok: {len(loaded.exercises)} exercises in '{loaded.settings.title}'{extra}")
 
 
 @main.command(short_help="Build, then rebuild on every save.")

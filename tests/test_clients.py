@@ -226,3 +226,13 @@ def test_a_booklet_over_10_mb_is_refused(with_clients, cli, smtp, monkeypatch):
     assert result.exit_code == 1
     assert "Ana Novak: the booklet is" in result.stderr and "over the 10 MB" in result.stderr
     assert inbox.messages == []
+
+
+def test_check_checks_the_client_list_too(with_clients, cli):
+    result = cli("check", cwd=with_clients)
+    assert result.exit_code == 0
+    assert "ok: 6 exercises in 'Ultimate Back Workout' and 3 clients" in result.stdout
+    (with_clients / "clients.yaml").write_text("- name: Ana\n  email: nope\n", encoding="utf-8")
+    result = cli("check", cwd=with_clients)
+    assert result.exit_code == 1
+    assert "clients.yaml:2: [0].email: 'nope' is not an email address" in result.stderr
