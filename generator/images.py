@@ -226,7 +226,31 @@ def _parse_svg(path: Path):
         raise HandoutError(f"cannot read this SVG image: {exc}", path) from None
     if drawing is None or not drawing.width or not drawing.height:
         raise HandoutError("cannot read this SVG image: it has no size or is not SVG", path)
+    _embeddable_text(drawing)
     return drawing
+
+
+def _embeddable(name: str) -> bool:
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        return isinstance(getFont(name), TTFont)
+    except KeyError:
+        return False
+
+
+def _embeddable_text(node) -> None:
+    """Text in an SVG (a logo's name, say) in the bundled family. svglib maps font
+    families to ReportLab's base-14 fonts, which are never embedded."""
+    for child in getattr(node, "contents", ()):
+        name = getattr(child, "fontName", None)
+        if name and not _embeddable(name):
+            bold = "Bold" in name or "Black" in name or "Heavy" in name
+            italic = "Italic" in name or "Oblique" in name
+            child.fontName = {(True, True): fonts.FAMILY + "-BoldItalic", (True, False): fonts.BOLD,
+                              (False, True): fonts.ITALIC, (False, False): fonts.REGULAR}[(bold, italic)]
+        _embeddable_text(child)
 
 
 def _load_photo(path: Path, profile: str) -> Picture:

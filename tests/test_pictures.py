@@ -115,3 +115,20 @@ def test_a_truncated_jpeg_is_named(sample):
     assert result.stderr.startswith("assets/images/cut.jpg: cannot read this image")
     assert "Traceback" not in result.stderr
     assert not (sample / POSTER).exists()
+
+
+def test_text_inside_an_svg_is_set_in_an_embedded_font(sample, cli):
+    from conftest import fonts_in, is_embedded
+
+    (sample / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100">'
+        '<rect width="300" height="100" fill="#123456"/>'
+        '<text x="20" y="65" font-family="Arial, sans-serif" font-size="40" fill="#fff">Northside</text>'
+        '<text x="20" y="90" font-weight="bold" font-size="14" fill="#fff">Gym</text></svg>', encoding="utf-8")
+    path = sample / "handout.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "theme: {logo: assets/logo.svg}\n", encoding="utf-8")
+    assert cli("build", cwd=sample).exit_code == 0
+    for pdf in (POSTER, BOOKLET):
+        assert "Northside" in all_text(sample / pdf)
+        for name, font in fonts_in(sample / pdf).items():
+            assert is_embedded(font), f"{name} in {pdf}"
