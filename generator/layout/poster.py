@@ -97,6 +97,8 @@ class Poster:
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
         self.logo = images.get(project.resolve(s.theme.logo)) if s.theme.logo else None
         self.regions: list[Region] = []
+        # The title takes the whole width when there is no trainer block beside it.
+        self._title_share = 0.64 if (self.trainer or self.logo) else 1.0
 
         # The widest single word of any name, per point of size, and whose it is: a name
         # is never broken inside a word, so that word sets the narrowest column.
@@ -152,7 +154,8 @@ class Poster:
     def _measure_chrome(self, base: float, margin: float) -> tuple[float, float]:
         styles = self._chrome_styles(base)
         inner = self.pagesize[0] - 2 * margin
-        head = max(_stack_height(flowables(self.header, styles, palette=self.palette), inner * 0.64),
+        head = max(_stack_height(flowables(self.header, styles, palette=self.palette),
+                                 inner * self._title_share),
                    self._trainer_height(styles, inner * 0.34))
         foot = _stack_height(flowables(self.footer, styles, palette=self.palette), inner) if self.footer else 0
         return head, foot
@@ -302,7 +305,7 @@ class Poster:
 
         inner_w = w - 2 * m
         top = h - m
-        self._frame(canv, self.header, chrome, m, top - head, inner_w * 0.64, head, "header")
+        self._frame(canv, self.header, chrome, m, top - head, inner_w * self._title_share, head, "header")
         trainer_x, trainer_w = m + inner_w * 0.66, inner_w * 0.34
         trainer_top = top
         if self.logo:
