@@ -10,14 +10,43 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import re
 
-Text = Annotated[str, Field(min_length=1)]
-Seconds = Annotated[float, Field(ge=0, le=3600)]
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from .labels import check_label_key, label_keys, languages
+
+# Bounds on text keep a pasted document from passing `check` and then stalling the build.
+MAX_TEXT = 5000
+MAX_NAME = 200
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+
+
+def read_seconds(value: object) -> object:
+    """Seconds as trainers write them: 45, 45s, 45 s, 90 sec, 1 min, 1.5 min, 1:30."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().lower().replace(",", ".")
+    clock = re.fullmatch(r"(\d+):([0-5]\d)", text)
+    if clock:
+        return int(clock[1]) * 60 + int(clock[2])
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(s|secs?|seconds?|m|mins?|minutes?)?\.?", text)
+    if not match:
+        raise ValueError(f"'{value}' is not a time Handout can read; the unit is seconds: "
+                         "write 45, 45 s, 1.5 min or 1:30")
+    number = float(match[1])
+    return number * 60 if (match[2] or "s").startswith("m") else number
+
+
+_SECONDS = Annotated[float, Field(ge=0, le=3600)]
+Seconds = Annotated[_SECONDS, BeforeValidator(read_seconds, json_schema_input_type=_SECONDS | str),
+                    Field(description="seconds: 45, 45 s, 1.5 min or 1:30")]
 
 POSTER_SIZES = ("A4", "A3", "A2", "Letter", "Tabloid")
 BOOKLET_SIZES = ("A5", "A4", "Letter")
-LANGUAGES = ("en", "de", "fr", "es")
+# One per message catalogue in generator/locales: a translator adds a language there.
+LANGUAGES = languages()
 
 
 class Model(BaseModel):
@@ -34,6 +63,9 @@ def _size(value: object, allowed: tuple[str, ...]) -> object:
     return value
 
 
+LabelKey = Annotated[str, AfterValidator(check_label_key)]
+
+
 # --- exercise files -----------------------------------------------------------------
 
 
@@ -41,23 +73,67 @@ class Tempo(Model):
     """Seconds for each phase of one repetition."""
 
     lift: Seconds | None = None
-    hold: Seconds | None = None
+    hold: Seconds | None = Field(None, description="seconds held at the top of the lift")
     lower: Seconds | None = None
+    pause: Seconds | None = Field(None, description="seconds at the start position between reps")
+
+
+TEMPO_EXAMPLE = 'write tempo: "3-1-2-0" (lower, pause, lift, hold) or tempo: {lift: 2, lower: 3}'
+
+
+def read_tempo(value: object) -> object:
+    """Strength notation, "3-1-2-0" or "3120": lower, pause at the bottom, lift, hold at the top."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    parts = re.split(r"\s*[-\u2013/:]\s*|\s+", text) if re.search(r"[-\u2013/:\s]", text) else list(text)
+    if not all(re.fullmatch(r"\d+(\.\d+)?", p) for p in parts):
+        raise ValueError(f"'{value}' is not a tempo Handout can read: the unit is seconds; "
+                         f"{TEMPO_EXAMPLE}")
+    if len(parts) == 3:
+        a, b, c = parts
+        raise ValueError(f"'{value}' has three numbers, so it can be read two ways; write "
+                         f"tempo: {{lift: {a}, hold: {b}, lower: {c}}} or tempo: \"{a}-{b}-{c}-0\" "
+                         "(lower, pause, lift, hold)")
+    if len(parts) != 4:
+        raise ValueError(f"'{value}' needs four numbers; {TEMPO_EXAMPLE}")
+    return dict(zip(("lower", "pause", "lift", "hold"), parts))
+
+
+TempoInput = Annotated[str, Field(pattern=r"^\s*\d+(\s*[-\u2013/:]\s*\d+){3}\s*$|^\d{4}$")]
 
 
 class Dose(Model):
     sets: Annotated[int, Field(ge=1, le=99)] | None = None
     reps: Annotated[int, Field(ge=1, le=999)] | Text | None = Field(
-        None, description='a number, or text such as "10-12" or "as many as you can"'
+        None, description='a number, a range ("10-12", "10 to 12") or text ("as many as you can")'
     )
     hold: Seconds | None = Field(None, description="seconds to hold each repetition")
     rest: Seconds | None = Field(None, description="seconds of rest between sets")
     per_week: Annotated[int, Field(ge=1, le=14)] = Field(3, description="sessions a week")
     frequency: Text | None = Field(None, description="how often, shown as written")
 
+    @field_validator("reps", mode="before")
+    @classmethod
+    def _range(cls, value: object) -> object:
+        """ "10 to 12", "10-12" and "10–12" are one range, printed "10–12"."""
+        if not isinstance(value, str):
+            return value
+        if value.strip().isdigit():
+            return int(value)
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-|\u2013|\u2014|to)\s*(\d+)\s*", value)
+        if not match:
+            return value
+        low, high = int(match[1]), int(match[2])
+        if low > high:
+            raise ValueError(f"'{value}' goes down; write the smaller number first: {high}\u2013{low}")
+        return f"{low}\u2013{high}"
+
 
 class Exercise(Model):
-    name: Text
+    name: Name
     steps: Annotated[list[Text], Field(min_length=1)]
     image: Text | None = Field(None, description="PNG, JPEG or SVG, relative to the project")
     image_alt: Text | None = None
@@ -69,7 +145,9 @@ class Exercise(Model):
     equipment: list[Text] = []
     summary: Text | None = None
     setup: Text | None = None
-    tempo: Tempo | None = None
+    tempo: Annotated[Tempo, BeforeValidator(read_tempo, json_schema_input_type=Tempo | TempoInput)
+                     ] | None = Field(None, description='seconds per phase, or "3-1-2-0": '
+                                                        "lower, pause, lift, hold")
     breathing: Text | None = None
     dose: Dose | None = None
     cues: Annotated[list[Text], Field(max_length=4)] = Field(
@@ -87,7 +165,7 @@ class Exercise(Model):
 
 
 class Author(Model):
-    name: Text
+    name: Name
     role: Text | None = None
     organisation: Text | None = None
     bio: Text | None = None
@@ -98,7 +176,7 @@ class Author(Model):
 
 
 class Section(Model):
-    title: Text
+    title: Name
     body: Text
 
 
@@ -149,7 +227,7 @@ def _css_colours() -> list[str]:
 class PosterSettings(Model):
     size: str = "A3"
     orientation: Literal["portrait", "landscape"] = "portrait"
-    title: Text | None = Field(None, description="the poster's title, if not the workout's")
+    title: Name | None = Field(None, description="the poster's title, if not the workout's")
     footer: Text | None = None
     bleed: Annotated[float, Field(ge=0, le=20)] = Field(0, description="millimetres")
     crop_marks: bool = False
@@ -175,7 +253,8 @@ class BookletSettings(Model):
 
 class MailSettings(Model):
     """How `handout send` reaches the trainer's mail server. The password comes only
-    from the HANDOUT_SMTP_PASSWORD environment variable, never from a file."""
+    from the HANDOUT_SMTP_PASSWORD environment variable, never from a file. The server
+    keys may instead live in the trainer's own config.yaml, which then wins."""
 
     model_config = ConfigDict(populate_by_name=True)
     host: Text | None = Field(None, description="the SMTP server, e.g. smtp.gmail.com")
@@ -183,12 +262,14 @@ class MailSettings(Model):
         None, description="default: 587 for starttls, 465 for ssl, 25 for none")
     security: Literal["starttls", "ssl", "none"] = "starttls"
     user: Text | None = Field(None, description="the login name, if the server needs one")
-    sender: Text = Field(alias="from", description="the From address: Name <address> or address")
-    subject: Text | None = Field(None, description="the subject line; {{ client.name }} works")
+    sender: Text | None = Field(None, alias="from",
+                                description="the From address: Name <address> or address")
+    subject: Text | None = Field(None, description="a template: {{ client.name }}, {{ title }}, "
+                                                   "{{ author.name }} work")
 
 
 class Project(Model):
-    title: Text
+    title: Name
     exercises: Annotated[list[Text], Field(min_length=1)] = Field(
         description="exercise ids in order: the file names in exercises/ without .yaml"
     )
@@ -203,6 +284,9 @@ class Project(Model):
     poster: PosterSettings = PosterSettings()
     booklet: BookletSettings = BookletSettings()
     language: Literal[LANGUAGES] = "en"  # type: ignore[valid-type]
+    labels: dict[LabelKey, Text] = Field(
+        {}, description="printed words replaced by the project's own, by label key",
+        json_schema_extra={"propertyNames": {"enum": list(label_keys())}})  # editors complete keys
     mail: MailSettings | None = None
 
 

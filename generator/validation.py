@@ -113,6 +113,9 @@ def _message(doc: Document, model: type[BaseModel], path: KeyPath, errs: list[di
         return f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} are allowed"
     if kind == "string_too_short":
         return "is empty; write some text or remove the key"
+    if kind == "string_too_long":
+        return (f"is {len(value):,} characters long; at most {ctx.get('max_length'):,}: "
+                "shorten it or split it in two" if isinstance(value, str) else err["msg"])
     if kind == "string_pattern_mismatch":
         return f"expected a web address starting with https://, got {_describe(value)}"
     if kind == "value_error":

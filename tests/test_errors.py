@@ -77,7 +77,7 @@ def test_unknown_id_in_the_workout_names_the_close_match(sample):
 
     result = run_process("build", cwd=sample)
     assert result.exit_code == 1
-    assert (f"handout.yaml:{line}: exercises[5]: no exercise 'hip-rise': there is no "
+    assert (f"handout.yaml:{line}: exercises[6]: no exercise 'hip-rise': there is no "
             "exercises/hip-rise.yaml; did you mean 'hip-raise'?") in result.stderr
     assert "Traceback" not in result.stderr
     _assert_untouched(sample, before)
@@ -139,4 +139,4 @@ def test_text_with_a_colon_gets_a_hint_about_quotes(sample, cli):
     path.write_text("name: Hip Raise\nsteps:\n  - Note: go slow\n", encoding="utf-8")
     result = cli("check", cwd=sample)
     assert result.exit_code == 1
-    assert "exercises/hip-raise.yaml:3: steps[0]: expected text, got keys with values; text with ': '" in result.stderr
+    assert "exercises/hip-raise.yaml:3: steps[1]: expected text, got keys with values; text with ': '" in result.stderr
