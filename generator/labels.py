@@ -1,222 +1,97 @@
 """The words the handout prints around a trainer's text, per `language`.
 
-Each language has every key; a test checks that. Dates are written with these month
-names, so they do not depend on the machine's locale.
+The words live in gettext catalogues, `locales/<language>/LC_MESSAGES/handout.po`,
+compiled by Babel to `handout.mo`; the msgid of each word is its label key
+("about_author"), the same key `labels:` in handout.yaml overrides. A translator adds
+a language by adding a catalogue: the languages `language:` accepts are the
+catalogues found. Dates come from CLDR through Babel, so they are right per language
+and do not depend on the machine's locale.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
+import gettext
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
-LABELS: dict[str, dict] = {
-    "en": {
-        "contents": "Contents",
-        "introduction": "Introduction",
-        "setup": "Set-up",
-        "steps": "How to do it",
-        "tempo": "Tempo",
-        "lift": "lift",
-        "hold": "hold",
-        "lower": "lower",
-        "breathing": "Breathing",
-        "dose": "Dose",
-        "sets": "sets",
-        "reps": "reps",
-        "rest": "rest",
-        "per_week": "times a week",
-        "a_week": "a week",
-        "cautions": "Take care",
-        "mistakes": "Common mistakes",
-        "progressions": "Make it harder",
-        "video": "Watch the video",
-        "targets": "Works",
-        "equipment": "You need",
-        "about_author": "About your trainer",
-        "contact": "Contact",
-        "credits": "Credits",
-        "page": "page",
-        "of": "of",
-        "tip": "Tip",
-        "exercises": "Exercises",
-        "log": "Your log",
-        "log_ticks_help": "Tick a box each time you do the exercise.",
-        "log_ticks_shaded": "Shaded boxes are rest days for that exercise.",
-        "session": "Session",
-        "week": "Week",
-        "date": "Date",
-        "exercise": "Exercise",
-        "set": "Set",
-        "weight": "Weight",
-        "reps_head": "Reps",
-        "notes": "Notes",
-        "prepared_for": "Prepared for",
-        "starting": "Starting",
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December"],
-        "months_short": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                         "Nov", "Dec"],
-        "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    },
-    "de": {
-        "contents": "Inhalt",
-        "introduction": "Einleitung",
-        "setup": "Ausgangsstellung",
-        "steps": "So geht's",
-        "tempo": "Tempo",
-        "lift": "heben",
-        "hold": "halten",
-        "lower": "senken",
-        "breathing": "Atmung",
-        "dose": "Umfang",
-        "sets": "Sätze",
-        "reps": "Wdh.",
-        "rest": "Pause",
-        "per_week": "Mal pro Woche",
-        "a_week": "pro Woche",
-        "cautions": "Vorsicht",
-        "mistakes": "Häufige Fehler",
-        "progressions": "Steigerung",
-        "video": "Video ansehen",
-        "targets": "Trainiert",
-        "equipment": "Du brauchst",
-        "about_author": "Über deinen Trainer",
-        "contact": "Kontakt",
-        "credits": "Nachweise",
-        "page": "Seite",
-        "of": "von",
-        "tip": "Tipp",
-        "exercises": "Übungen",
-        "log": "Dein Trainingsprotokoll",
-        "log_ticks_help": "Kreuze ein Kästchen an, jedes Mal wenn du die Übung machst.",
-        "log_ticks_shaded": "Graue Kästchen sind Ruhetage für diese Übung.",
-        "session": "Einheit",
-        "week": "Woche",
-        "date": "Datum",
-        "exercise": "Übung",
-        "set": "Satz",
-        "weight": "Gewicht",
-        "reps_head": "Wdh.",
-        "notes": "Notizen",
-        "prepared_for": "Erstellt für",
-        "starting": "Beginn",
-        "months": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-                   "September", "Oktober", "November", "Dezember"],
-        "months_short": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.",
-                         "Okt.", "Nov.", "Dez."],
-        "weekdays": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
-    },
-    "fr": {
-        "contents": "Sommaire",
-        "introduction": "Introduction",
-        "setup": "Position de départ",
-        "steps": "Comment faire",
-        "tempo": "Tempo",
-        "lift": "monter",
-        "hold": "tenir",
-        "lower": "descendre",
-        "breathing": "Respiration",
-        "dose": "Volume",
-        "sets": "séries",
-        "reps": "répétitions",
-        "rest": "repos",
-        "per_week": "fois par semaine",
-        "a_week": "par semaine",
-        "cautions": "Attention",
-        "mistakes": "Erreurs fréquentes",
-        "progressions": "Pour progresser",
-        "video": "Voir la vidéo",
-        "targets": "Travaille",
-        "equipment": "Matériel",
-        "about_author": "Votre coach",
-        "contact": "Contact",
-        "credits": "Crédits",
-        "page": "page",
-        "of": "sur",
-        "tip": "Conseil",
-        "exercises": "Exercices",
-        "log": "Votre suivi",
-        "log_ticks_help": "Cochez une case à chaque fois que vous faites l'exercice.",
-        "log_ticks_shaded": "Les cases grisées sont des jours de repos pour cet exercice.",
-        "session": "Séance",
-        "week": "Semaine",
-        "date": "Date",
-        "exercise": "Exercice",
-        "set": "Série",
-        "weight": "Charge",
-        "reps_head": "Répét.",
-        "notes": "Notes",
-        "prepared_for": "Préparé pour",
-        "starting": "Début",
-        "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                   "septembre", "octobre", "novembre", "décembre"],
-        "months_short": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
-                         "oct.", "nov.", "déc."],
-        "weekdays": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-    },
-    "es": {
-        "contents": "Índice",
-        "introduction": "Introducción",
-        "setup": "Posición inicial",
-        "steps": "Cómo se hace",
-        "tempo": "Ritmo",
-        "lift": "subir",
-        "hold": "mantener",
-        "lower": "bajar",
-        "breathing": "Respiración",
-        "dose": "Volumen",
-        "sets": "series",
-        "reps": "repeticiones",
-        "rest": "descanso",
-        "per_week": "veces por semana",
-        "a_week": "por semana",
-        "cautions": "Cuidado",
-        "mistakes": "Errores frecuentes",
-        "progressions": "Para progresar",
-        "video": "Ver el vídeo",
-        "targets": "Trabaja",
-        "equipment": "Necesitas",
-        "about_author": "Tu entrenador",
-        "contact": "Contacto",
-        "credits": "Créditos",
-        "page": "página",
-        "of": "de",
-        "tip": "Consejo",
-        "exercises": "Ejercicios",
-        "log": "Tu registro",
-        "log_ticks_help": "Marca una casilla cada vez que hagas el ejercicio.",
-        "log_ticks_shaded": "Las casillas grises son días de descanso para ese ejercicio.",
-        "session": "Sesión",
-        "week": "Semana",
-        "date": "Fecha",
-        "exercise": "Ejercicio",
-        "set": "Serie",
-        "weight": "Peso",
-        "reps_head": "Rep.",
-        "notes": "Notas",
-        "prepared_for": "Preparado para",
-        "starting": "Inicio",
-        "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                   "septiembre", "octubre", "noviembre", "diciembre"],
-        "months_short": ["ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.",
-                         "oct.", "nov.", "dic."],
-        "weekdays": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
-    },
-}
+LOCALES = Path(__file__).parent / "locales"
+DOMAIN = "handout"
+# The English catalogue holds every key; its texts are what the README lists.
+REFERENCE = "en"
+# CLDR's plain "en" writes "December 7, 2026"; the handout's English is British.
+DATE_LOCALES = {"en": "en_GB"}
 
 
-def labels_for(language: str) -> dict:
-    return LABELS[language]
+def languages() -> tuple[str, ...]:
+    """Every language with a compiled catalogue, sorted."""
+    return tuple(sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")))
 
 
-def long_date(day: dt.date, labels: dict) -> str:
-    """"7 December 2026", in the labels' language."""
-    return f"{day.day} {labels['months'][day.month - 1]} {day.year}"
+@functools.cache
+def _catalogue(language: str) -> dict[str, str]:
+    with (LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as f:
+        messages = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+    return {key: text for key, text in messages.items() if key}  # "" is the header
 
 
-def short_date(day: dt.date, labels: dict) -> str:
-    """"7 Dec", for the log's week headings."""
-    return f"{day.day} {labels['months_short'][day.month - 1]}"
+def label_keys() -> tuple[str, ...]:
+    return tuple(_catalogue(REFERENCE))
 
 
-def weekday(day: dt.date, labels: dict) -> str:
-    return labels["weekdays"][day.weekday()]
+def check_label_key(key: str) -> str:
+    """`key` if it names a label, else a message with the nearest key."""
+    keys = label_keys()
+    if key in keys:
+        return key
+    message = f"unknown label '{key}'"
+    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+    raise ValueError(f"{message}; did you mean '{close[0]}'?" if close
+                     else f"{message}; the README lists every label key")
+
+
+class Labels(Mapping):
+    """The printed words of one language, with the project's own overrides on top.
+    A key the language's catalogue lacks falls back to English."""
+
+    def __init__(self, language: str, overrides: Mapping[str, str] | None = None):
+        self.language = language
+        self.date_locale = DATE_LOCALES.get(language, language)
+        self._words = {**_catalogue(REFERENCE), **_catalogue(language), **(overrides or {})}
+
+    def __getitem__(self, key: str) -> str:
+        return self._words[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> Labels:
+    return Labels(language, overrides)
+
+
+# Babel is imported only here: loading it and its locale data costs a build that
+# prints no date about a tenth of a second.
+def long_date(day: dt.date, labels: Labels) -> str:
+    """"7 December 2026", "7 de diciembre de 2026": CLDR's long form."""
+    from babel.dates import format_date
+
+    return format_date(day, "long", locale=labels.date_locale)
+
+
+def short_date(day: dt.date, labels: Labels) -> str:
+    """"7 Dec", "7. Dez.", for the log's week headings."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMd", day, locale=labels.date_locale)
+
+
+def weekday(day: dt.date, labels: Labels) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "EEEE", locale=labels.date_locale)
