@@ -7,8 +7,10 @@ fit) and the booklet (whose base is fixed by the page size).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Callable
+from xml.sax.saxutils import escape
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.lib import colors  # noqa: E402
@@ -151,57 +153,97 @@ def flowables(
     palette: Palette = PALETTE,
     pages: dict[str, int] | None = None,
 ) -> list[Flowable]:
-    """Flowables for the elements a template wrote, in order.
+    """Flowables for the elements a template wrote, in order (the tags are declared in
+    `tags.TAGS` and checked when the template is rendered).
 
-    A heading (<h key=...>) records its page in `pages` when it is drawn.
+    A heading (<h key=...>) records its page in `pages` when it is drawn; the
+    placeholders (<image/>, <tempo/>, <qr/>) become what `fill` makes of them.
     """
-    fill = fill or {}
     out: list[Flowable] = []
     entries: list[ET.Element] = []
-
-    def flush_entries():
+    context = _Context(styles, fill or {}, palette, pages)
+    for el in elements:
+        if el.tag == "entry":
+            entries.append(el)
+            continue
         if entries:
             out.append(_contents_table(entries, styles, palette))
-            entries.clear()
-
-    for el in elements:
-        if el.tag != "entry":
-            flush_entries()
-        style = styles.get(el.get("style", "body"), styles["body"])
-        if el.tag == "p":
-            out.append(Paragraph(inner_markup(el), style))
-        elif el.tag == "h":
-            if pages is None or not el.get("key"):
-                out.append(Paragraph(inner_markup(el), style))
-            else:
-                title = " ".join("".join(el.itertext()).split())
-                level = int(el.get("level", "0"))
-                out.append(Anchored(inner_markup(el), style, el.get("key"), title, level, pages))
-        elif el.tag == "li":
-            out.append(Paragraph(inner_markup(el), style, bulletText=el.get("bullet", "•")))
-        elif el.tag == "space":
-            out.append(Spacer(1, float(el.get("h", "6"))))
-        elif el.tag == "keep":
-            out.append(KeepTogether(flowables(list(el), styles, fill, palette, pages)))
-        elif el.tag == "box":
-            inside = flowables(list(el), styles, fill, palette, pages)
-            out.append(box(inside, palette, el.get("style", "box")))
-        elif el.tag == "entry":
-            entries.append(el)
-        elif el.tag == "columns":
-            cols = [c for c in el if c.tag == "col"]
-            cells = [flowables(list(c), styles, fill, palette, pages) for c in cols]
-            widths = [c.get("width") or f"{100 / len(cols):.3f}%" for c in cols]
-            out.append(columns(cells, widths, gap=styles["body"].fontSize))
-        elif el.tag in fill:
-            out.extend(fill[el.tag](el))
-    flush_entries()
+            entries = []
+        out.extend(HANDLERS[el.tag](el, context))
+    if entries:
+        out.append(_contents_table(entries, styles, palette))
     return out
+
+
+@dataclass
+class _Context:
+    styles: dict[str, ParagraphStyle]
+    fill: dict[str, Fill]
+    palette: Palette
+    pages: dict[str, int] | None
+
+    def style(self, el: ET.Element) -> ParagraphStyle:
+        return self.styles[el.get("style", "body")]
+
+    def inside(self, el: ET.Element) -> list[Flowable]:
+        return flowables(list(el), self.styles, self.fill, self.palette, self.pages)
+
+
+def _heading(el, c: _Context) -> list[Flowable]:
+    if c.pages is None or not el.get("key"):
+        return [Paragraph(inner_markup(el), c.style(el))]
+    title = " ".join("".join(el.itertext()).split())
+    level = int(el.get("level", "0"))
+    return [Anchored(inner_markup(el), c.style(el), el.get("key"), title, level, c.pages)]
+
+
+def _columns(el, c: _Context) -> list[Flowable]:
+    cols = [col for col in el if col.tag == "col"]
+    if not cols:
+        return []
+    cells = [c.inside(col) for col in cols]
+    widths = [col.get("width") or f"{100 / len(cols):.3f}%" for col in cols]
+    return [columns(cells, widths, gap=c.styles["body"].fontSize)]
+
+
+# The handler of each tag; `tags.TAGS` declares the same tags with their attributes.
+HANDLERS: dict[str, Callable[[ET.Element, _Context], list[Flowable]]] = {
+    "p": lambda el, c: [Paragraph(inner_markup(el), c.style(el))],
+    "h": _heading,
+    "li": lambda el, c: [Paragraph(inner_markup(el), c.style(el), bulletText=el.get("bullet", "•"))],
+    "space": lambda el, c: [Spacer(1, float(el.get("h", "6")))],
+    "keep": lambda el, c: [KeepTogether(c.inside(el))],
+    "box": lambda el, c: [box(c.inside(el), c.palette, el.get("style", "box"))],
+    "columns": _columns,
+    "entry": lambda el, c: [],  # gathered into the contents table by `flowables`
+    "col": lambda el, c: c.inside(el),  # only ever met inside <columns>
+    "image": lambda el, c: c.fill["image"](el) if "image" in c.fill else [],
+    "tempo": lambda el, c: c.fill["tempo"](el) if "tempo" in c.fill else [],
+    "qr": lambda el, c: c.fill["qr"](el) if "qr" in c.fill else [],
+}
+
+
+class Columns(Table):
+    """Blocks side by side. A row of columns cannot split, so when it is taller than
+    a whole frame its blocks are stacked instead, each free to split."""
+
+    def __init__(self, cells: list[list[Flowable]], widths: list[str], gap: float):
+        super().__init__([cells], colWidths=widths)
+        self.cells, self.gap = cells, gap
+
+    def split(self, avail_w, avail_h):
+        frame = getattr(self, "_frame", None)
+        if frame is not None and not frame._atTop:
+            return []  # on to the next page: there it fits, or it is stacked from the top
+        stacked: list[Flowable] = []
+        for cell in self.cells:
+            stacked += cell + [Spacer(1, self.gap * 0.6)]
+        return stacked
 
 
 def columns(cells: list[list[Flowable]], widths: list[str], gap: float) -> Table:
     """Blocks side by side, tops aligned, `gap` points apart."""
-    table = Table([cells], colWidths=widths)
+    table = Columns(cells, widths, gap)
     table.setStyle(
         TableStyle(
             [
@@ -218,9 +260,13 @@ def columns(cells: list[list[Flowable]], widths: list[str], gap: float) -> Table
     return table
 
 
+BOX_KINDS = ("box", "tip", "caution", "dose")  # the `style` of a <box>: caution is tinted
+
+
 def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
-    """Content set apart on a tinted panel with an accent rule on its left."""
-    table = Table([[content]], colWidths=["100%"])
+    """Content set apart on a tinted panel with an accent rule on its left. It splits
+    across pages like text (`splitInRow`), each part with its panel and rule."""
+    table = Table([[content]], colWidths=["100%"], splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -268,28 +314,36 @@ def _contents_table(entries: list[ET.Element], styles, palette: Palette) -> Tabl
 
 class TempoBar(Flowable):
     """The tempo of one repetition as a bar: a segment per phase, as long as its
-    seconds, each labelled ("lift 2 s"). Three distinct tones, so it survives a
-    black-and-white copy."""
+    seconds, each named ("lift 2 s"). Distinct tones, so it survives a black-and-white
+    copy. Where the words do not fit, the catalogue's short forms ("sub. 2 s") are
+    tried, then numbered segments with a key under the bar: a phase is always named."""
 
-    PHASES = ("lift", "hold", "lower")
+    PHASES = ("lift", "hold", "lower", "pause")
+    # Each way of naming the phases, tried in order until the bar holds it.
+    NAMINGS = ("word", "short", "key")
 
-    def __init__(self, tempo, labels: dict[str, str], style: ParagraphStyle, palette: Palette = PALETTE):
+    def __init__(self, tempo, labels: Mapping[str, str], style: ParagraphStyle, palette: Palette = PALETTE):
         super().__init__()
-        self.phases = [(p, getattr(tempo, p)) for p in self.PHASES if getattr(tempo, p)]
+        self.phases = [(p, getattr(tempo, p, None)) for p in self.PHASES if getattr(tempo, p, None)]
         self.labels, self.style, self.palette = labels, style, palette
         self.size = style.fontSize
-        self.height = self.size * 1.9
+        self.bar_h = self.size * 1.9
+        self.height = self.bar_h
         self.width = 0.0
+        self.naming = "word"
+        self.key: Paragraph | None = None
         self.spaceBefore, self.spaceAfter = self.size * 0.35, self.size * 0.35
 
-    def _texts(self, width: float) -> list[str]:
-        """Labels with the phase's word when they all fit, else the seconds alone."""
-        for with_word in (True, False):
-            texts = [f"{self.labels[p] + ' ' if with_word else ''}{_secs(s)}\u00a0s" for p, s in self.phases]
-            need = sum(self._text_w(t) + self.size for t in texts) + 2 * (len(texts) - 1)
-            if need <= width:
-                return texts
-        return texts
+    def _texts(self, naming: str) -> list[str]:
+        names = {
+            "word": [self.labels[p] for p, _ in self.phases],
+            "short": [self.labels[f"{p}_short"] for p, _ in self.phases],
+            "key": [f"{n}:" for n in range(1, len(self.phases) + 1)],
+        }[naming]
+        return [f"{name}\u00a0{_secs(s)}\u00a0s" for name, (_, s) in zip(names, self.phases)]
+
+    def _fits(self, texts: list[str], width: float) -> bool:
+        return sum(self._text_w(t) + self.size for t in texts) + 2 * (len(texts) - 1) <= width
 
     def _text_w(self, text: str) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -297,8 +351,21 @@ class TempoBar(Flowable):
         return stringWidth(text, self.palette.bold, self.size)
 
     def wrap(self, avail_w, avail_h):
-        self.width = avail_w if self.phases else 0
-        return self.width, (self.height if self.phases else 0)
+        if not self.phases:
+            self.width = 0
+            return 0, 0
+        self.width = avail_w
+        self.naming = next((n for n in self.NAMINGS if self._fits(self._texts(n), avail_w)), "key")
+        self.height = self.bar_h
+        self.key = None
+        if self.naming == "key":
+            words = [f"{n}:\u00a0{escape(self.labels[p])}" for n, (p, _) in enumerate(self.phases, 1)]
+            key_style = ParagraphStyle("tempo_key", parent=self.style, fontName=self.palette.regular,
+                                       fontSize=self.size, leading=self.size * 1.2, textColor=self.palette.ink)
+            self.key = Paragraph(" \u00b7 ".join(words), key_style)
+            _, key_h = self.key.wrap(avail_w, avail_h)
+            self.height = self.bar_h + self.size * 0.3 + key_h
+        return self.width, self.height
 
     def _widths(self, texts: list[str]) -> list[float]:
         gap = 2.0 * (len(texts) - 1)
@@ -319,20 +386,25 @@ class TempoBar(Flowable):
         if not self.phases:
             return
         canv, p = self.canv, self.palette
-        texts = self._texts(self.width)
-        fills = {"lift": (p.accent, p.paper), "hold": (p.ink, p.paper), "lower": (p.tint, p.ink)}
+        texts = self._texts(self.naming)
+        fills = {"lift": (p.accent, p.paper), "hold": (p.ink, p.paper), "lower": (p.tint, p.ink),
+                 "pause": (p.paper, p.ink)}
+        outlined = ("lower", "pause")  # pale fills keep an edge on white paper
         x = 0.0
-        radius = p.radius(self.height * 0.22)
+        bottom = self.height - self.bar_h
+        radius = p.radius(self.bar_h * 0.22)
         for (phase, _), text, width in zip(self.phases, texts, self._widths(texts)):
             back, fore = fills[phase]
             canv.setFillColor(back)
             canv.setStrokeColor(p.accent)
             canv.setLineWidth(0.8)
-            p.panel_rect(canv, x, 0, width, self.height, radius, stroke=1 if phase == "lower" else 0)
+            p.panel_rect(canv, x, bottom, width, self.bar_h, radius, stroke=1 if phase in outlined else 0)
             canv.setFillColor(fore)
             canv.setFont(p.bold, self.size)
-            canv.drawCentredString(x + width / 2, self.height / 2 - self.size * 0.36, text)
+            canv.drawCentredString(x + width / 2, bottom + self.bar_h / 2 - self.size * 0.36, text)
             x += width + 2.0
+        if self.key is not None:
+            self.key.drawOn(canv, 0, 0)
 
 
 def _secs(value: float) -> str:

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.lib.pagesizes import A4, A5, LETTER  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import (  # noqa: E402
     BaseDocTemplate,
     Flowable,
     Frame,
     FrameBreak,
+    KeepInFrame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -221,17 +223,20 @@ class Booklet:
         booklet = self.settings.booklet
         exercises = self.project.exercises
         heading = Anchored(escape(self.t["log"]), self.styles["h1"], "log", self.t["log"], 0, pages)
+        start = self.client.start if self.client else None
         if booklet.log == "ticks":
-            start = self.client.start if self.client else None
             return [heading] + tick_log(exercises, booklet.weeks, self.styles, self.frame_w,
                                         self.palette, self.t, start)
+        opened = []
 
-        def session_heading(n):
-            session = Paragraph(f"{escape(self.t['session'])} {n}", self.styles["h2"])
-            return [heading, session] if n == 1 else [session]
+        def page_heading(title: str) -> list:
+            session = Paragraph(title, self.styles["h2"])
+            first = not opened
+            opened.append(title)
+            return [heading, session] if first else [session]
 
         return sets_log(exercises, booklet.weeks, self.styles, self.frame_w, self.palette, self.t,
-                        session_heading)
+                        page_heading, start)
 
     def _qr(self, url: str) -> list:
         """The code and, under it, the address to type by hand."""
@@ -251,13 +256,23 @@ class Booklet:
         elements = self._render("cover", "cover.xml", title=s.title, subtitle=s.subtitle, author=s.author,
                                 client=self.client)
         gap = Spacer(1, 10 * mm)
-        story = flowables(elements, self.styles, {"image": lambda el: [art, gap]}, self.palette)
-        # The cover is one page: the picture gives up height to the text it must hold.
-        text = sum(f.wrap(self.frame_w, self.frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                   for f in story if f is not art)
-        room = self.frame_h - text - 2 * mm
-        art.height = art.max_h = max(self.frame_h * 0.2, min(self.frame_h * 0.5, room))
-        return story
+        # The cover is one page: the picture gives up height to the text it must hold,
+        # then the title and subtitle step down in size; past that, all of it shrinks.
+        for scale in (1.0, 0.7, 0.45):
+            styles = dict(self.styles)
+            for name in ("cover_title", "cover_sub"):
+                base = self.styles[name]
+                size = max(self.styles["body"].fontSize, base.fontSize * scale)
+                styles[name] = ParagraphStyle(name, parent=base, fontSize=size,
+                                              leading=size * base.leading / base.fontSize)
+            story = flowables(elements, styles, {"image": lambda el: [art, gap]}, self.palette)
+            text = sum(f.wrap(self.frame_w, self.frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                       for f in story if f is not art)
+            room = self.frame_h - text - 2 * mm
+            art.height = art.max_h = max(self.frame_h * 0.2, min(self.frame_h * 0.5, room))
+            if room >= art.height:
+                return story
+        return [KeepInFrame(self.frame_w, self.frame_h - 1, story, mode="shrink")]
 
     def _exercise_image(self, ex):
         if not ex.image_path:
@@ -320,9 +335,11 @@ class Booklet:
             canv.line(m, m + 2.5 * mm, w - m, m + 2.5 * mm)
             canv.setFont(footer_style.fontName, footer_style.fontSize)
             canv.setFillColor(self.palette.muted)
-            canv.drawString(m, m - 2 * mm, s.title)
             of = total if total else "?"
-            canv.drawRightString(w - m, m - 2 * mm, f"{self.t['page']} {canv.getPageNumber()} {self.t['of']} {of}")
+            number = f"{self.t['page']} {canv.getPageNumber()} {self.t['of']} {of}"
+            canv.drawRightString(w - m, m - 2 * mm, number)
+            room = self.frame_w - canv.stringWidth(number) - 6 * mm
+            canv.drawString(m, m - 2 * mm, _shortened(s.title, room, canv))
             canv.restoreState()
 
         half_h = (self.frame_h - 8 * mm) / 2
@@ -358,6 +375,16 @@ class Booklet:
             known, total = pages, count
         self.numbers = {"pages": known, "total": total}
         return buffer.getvalue()
+
+
+def _shortened(text: str, width: float, canv) -> str:
+    """`text` cut at a word with "…" to fit `width` in the canvas's current font."""
+    if canv.stringWidth(text) <= width:
+        return text
+    words = text.split()
+    while words and canv.stringWidth(" ".join(words) + "…") > width:
+        words.pop()
+    return " ".join(words) + "…" if words else ""
 
 
 class _OutlineCanvas(HandoutCanvas):

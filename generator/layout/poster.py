@@ -49,6 +49,17 @@ def poster_cues(ex: LoadedExercise) -> list[str]:
     return list(content.cues) if content.cues else [sentence(s) for s in content.steps[:4]]
 
 
+def _text_line(ex: LoadedExercise) -> int | None:
+    """The line of the text a trainer would shorten: the cues, else the steps."""
+    from ..loading import YamlFileError, read_yaml
+
+    try:
+        doc = read_yaml(ex.path)  # parsed already: the loader keeps it
+    except YamlFileError:
+        return None
+    return doc.line_of(("cues",) if ex.content.cues else ("steps",))
+
+
 @dataclass
 class Region:
     """A rectangle of the trimmed page that holds text (for tests and preflight)."""
@@ -271,7 +282,7 @@ class Poster:
             f"{self.floor:g} pt: its text is the longest of {len(self.exercises)}. Ways out: "
             + "; ".join(ways)
         )
-        raise HandoutError([Problem(ex.path, message)])
+        raise HandoutError([Problem(ex.path, message, _text_line(ex))])
 
     # --- drawing --------------------------------------------------------------------
 
