@@ -57,3 +57,28 @@ def register_fonts() -> None:
 
 
 register_fonts()
+
+
+class FontError(Exception):
+    """Why a theme's font cannot be used, worded to follow its name."""
+
+
+def theme_face(path: Path) -> str:
+    """Parse a theme's .ttf once and register it; the name it is registered under.
+    The name changes with the file, so an edited font is read again."""
+    import hashlib
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    real = path.resolve()
+    stat = real.stat()
+    key = f"{real}|{stat.st_mtime_ns}|{stat.st_size}".encode()
+    name = f"Theme-{hashlib.blake2b(key, digest_size=6).hexdigest()}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        try:
+            face = TTFont(name, str(real))
+        except Exception as exc:  # noqa: BLE001  a damaged file fails in struct, TTFError, IndexError...
+            raise FontError(f"is damaged or not a complete TrueType font ({exc})") from None
+        pdfmetrics.registerFont(face)
+    return name

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from reportlab.platypus import Flowable  # noqa: E402
 
 from .cache import cache_root  # noqa: E402
 from .errors import HandoutError, Problem  # noqa: E402
+from .pictures import ImageError, drawing_of, open_checked  # noqa: E402
 
 PROFILES = {"email": (150, 82), "print": (300, 92)}  # dpi, JPEG quality
 LOW_DPI = 150
@@ -121,7 +121,7 @@ class Picture:
         from PIL import Image, ImageOps
 
         try:
-            with Image.open(self.path) as img:
+            with open_checked(self.path) as img:
                 turned = img.getexif().get(0x0112, 1) in (5, 6, 7, 8)
                 # JPEG draft mode decodes at 1/2, 1/4 or 1/8 scale: ~5x faster.
                 img.draft("RGB", (size[1], size[0]) if turned else size)
@@ -130,7 +130,9 @@ class Picture:
                 img = _to_rgb(img, self.alpha)
                 if img.size != size:
                     img = img.resize(size, Image.Resampling.LANCZOS)
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        except ImageError as exc:
+            raise HandoutError(str(exc), self.path) from None
+        except (OSError, SyntaxError, ValueError) as exc:
             raise HandoutError(f"cannot read this image: {exc}", self.path) from None
         out = io.BytesIO()
         if kind == "png":
@@ -185,7 +187,10 @@ class ImageStore:
 
     def get(self, path: Path) -> Picture:
         if path not in self._pictures:
-            self._pictures[path] = _load(path, self.profile)
+            try:
+                self._pictures[path] = _load(path, self.profile)
+            except ImageError as exc:
+                raise HandoutError(str(exc), path) from None
         return self._pictures[path]
 
     def low_dpi_warnings(self) -> list[Problem]:
@@ -199,72 +204,23 @@ class ImageStore:
 
 def _load(path: Path, profile: str) -> Picture:
     if path.suffix.lower() == ".svg":
-        return _load_svg(path)
+        # Parsed when the project was loaded; if not (it changed since), its
+        # references may reach no further than its own folder.
+        drawing = drawing_of(path, path.parent)
+        return Picture(path, drawing.width, drawing.height, drawing=drawing)
     return _load_photo(path, profile)
-
-
-_DRAWINGS: dict[tuple, object] = {}  # parsed SVGs by (path, mtime, size): watch reuses them
-
-
-def _load_svg(path: Path) -> Picture:
-    stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
-    if key not in _DRAWINGS:
-        _DRAWINGS[key] = _parse_svg(path)
-    drawing = _DRAWINGS[key]
-    return Picture(path, drawing.width, drawing.height, drawing=drawing)
-
-
-def _parse_svg(path: Path):
-    from svglib.svglib import svg2rlg
-
-    # svglib logs what it skips; a broken file is reported as our own error instead.
-    logging.getLogger("svglib").setLevel(logging.CRITICAL)
-    try:
-        drawing = svg2rlg(str(path))
-    except Exception as exc:  # svglib raises lxml and value errors alike
-        raise HandoutError(f"cannot read this SVG image: {exc}", path) from None
-    if drawing is None or not drawing.width or not drawing.height:
-        raise HandoutError("cannot read this SVG image: it has no size or is not SVG", path)
-    _embeddable_text(drawing)
-    return drawing
-
-
-def _embeddable(name: str) -> bool:
-    from reportlab.pdfbase.pdfmetrics import getFont
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    try:
-        return isinstance(getFont(name), TTFont)
-    except KeyError:
-        return False
-
-
-def _embeddable_text(node) -> None:
-    """Text in an SVG (a logo's name, say) in the bundled family. svglib maps font
-    families to ReportLab's base-14 fonts, which are never embedded."""
-    for child in getattr(node, "contents", ()):
-        name = getattr(child, "fontName", None)
-        if name and not _embeddable(name):
-            bold = "Bold" in name or "Black" in name or "Heavy" in name
-            italic = "Italic" in name or "Oblique" in name
-            child.fontName = {(True, True): fonts.FAMILY + "-BoldItalic", (True, False): fonts.BOLD,
-                              (False, True): fonts.ITALIC, (False, False): fonts.REGULAR}[(bold, italic)]
-        _embeddable_text(child)
 
 
 def _load_photo(path: Path, profile: str) -> Picture:
     """The photo's size and kind, read from its header; pixels are decoded later."""
-    from PIL import Image
-
     try:
-        with Image.open(path) as img:
+        with open_checked(path) as img:
             width, height = img.size
             if img.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # EXIF says: turn 90°
                 width, height = height, width
             alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise HandoutError(f"cannot read this image: {exc}", path) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageError(f"cannot be read ({exc})") from None
     return Picture(path, width, height, photo=True, alpha=alpha, profile=profile)
 
 

@@ -7,6 +7,7 @@ is collected so one run reports them all.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,8 @@ from .validation import validate
 
 PROJECT_FILE = "handout.yaml"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+# Ids go into file names, links and markup: plain letters, digits and hyphens only.
+EXERCISE_ID = re.compile(r"[a-z0-9-]+")
 
 
 @dataclass
@@ -35,6 +38,11 @@ class LoadedProject:
         return slugify(self.settings.title)
 
     def resolve(self, relative: str) -> Path:
+        """A file the project names, checked again where it is read: it may have
+        been swapped for a link since the project was loaded."""
+        problem = outside_problem(self.root, relative)
+        if problem:
+            raise HandoutError(problem, self.file)
         return self.root / relative
 
     def select(self, only: list[str] | None) -> list[LoadedExercise]:
@@ -63,6 +71,25 @@ class LoadedProject:
             if extra:
                 files.add(self.resolve(extra))
         return sorted(files)
+
+
+def outside_problem(root: Path, relative: str) -> str | None:
+    """Why the project may not read `relative`: absolute, or leading outside the
+    project folder once links are followed. None when it stays inside.
+
+    A project may come from a stranger, so nothing it names may reach other files;
+    the message is the same whether or not such a file exists."""
+    if os.path.isabs(relative):
+        return f"'{relative}' is outside the project; give a path inside the project folder"
+    try:
+        real = (root / relative).resolve()
+        inside = real.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if inside:
+        return None
+    return (f"'{relative}' is outside the project; copy the file into the project folder "
+            "and give its path from there")
 
 
 def slugify(title: str) -> str:
@@ -104,6 +131,7 @@ def load_project(where: Path, strict: bool = False) -> LoadedProject:
 
     listed = list(settings.exercises) if settings else []
     found, file_problems = _load_exercise_files(root)
+    errors += _template_problems(root)
 
     for ex_id, problems in file_problems.items():
         if ex_id in listed or settings is None:
@@ -145,6 +173,10 @@ def _load_exercise_files(root: Path) -> tuple[dict[str, LoadedExercise], dict[st
     paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
     for path in paths:
         ex_id = path.stem
+        refused = _exercise_file_problem(root, path)
+        if refused:
+            problems[ex_id] = [refused]
+            continue
         try:
             doc = read_yaml(path)
         except YamlFileError as exc:
@@ -162,15 +194,56 @@ def _load_exercise_files(root: Path) -> tuple[dict[str, LoadedExercise], dict[st
     return found, problems
 
 
+def _exercise_file_problem(root: Path, path: Path) -> Problem | None:
+    """An exercise file whose name cannot be an id, or that leads outside the project."""
+    if not EXERCISE_ID.fullmatch(path.stem):
+        better = slugify(path.stem) if path.stem.strip("-_ .") else "my-exercise"
+        return Problem(path, f"'{path.stem}' cannot be an exercise id: use lower-case letters, "
+                             f"digits and '-' only; rename the file to "
+                             f"exercises/{better}{path.suffix} (and list it so in {PROJECT_FILE})")
+    problem = outside_problem(root, f"exercises/{path.name}")
+    return Problem(path, problem) if problem else None
+
+
+def _template_problems(root: Path) -> list[Problem]:
+    """The project's templates/ folder and the links in it must stay inside the project,
+    and the templates must read as templates that stay in the sandbox."""
+    folder = root / "templates"
+    if not os.path.lexists(folder):
+        return []
+    problem = outside_problem(root, "templates")
+    if problem or not folder.is_dir():
+        return [Problem(folder, problem)] if problem else []
+    files = sorted(folder.rglob("*"))
+    found = ((p, outside_problem(root, p.relative_to(root).as_posix())) for p in files if p.is_symlink())
+    problems = [Problem(p, problem) for p, problem in found if problem]
+    if problems:
+        return problems
+    from .templates import source_problems
+
+    return source_problems([p for p in files if p.suffix in (".xml", ".txt") and p.is_file()])
+
+
 def _check_image(doc: Document, keypath, value: str | None, root: Path):
+    """The picture's path, or the problems with it. It is opened the way the build
+    will open it, so that a project that passes `check` builds."""
     if value is None:
         return None, []
+    outside = outside_problem(root, value)
+    if outside:
+        return None, [doc.problem(keypath, outside)]
     path = root / value
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         return None, [doc.problem(keypath, f"'{value}' is not a PNG, JPEG or SVG image")]
     if not path.is_file():
         hint = _close_files(path)
         return None, [doc.problem(keypath, f"image '{value}' not found{hint}")]
+    from .pictures import ImageError, probe
+
+    try:
+        probe(path, root)
+    except ImageError as exc:
+        return None, [doc.problem(keypath, f"'{value}' {exc}")]
     return path, []
 
 
@@ -183,15 +256,19 @@ def _check_project_images(doc: Document, settings: Project, root: Path) -> list[
     ):
         errs += _check_image(doc, keypath, value, root)[1]
     for style, value in settings.theme.fonts.items():
-        problem = _font_problem(root / value)
+        problem = outside_problem(root, value)
+        if problem is None:
+            problem = _font_problem(root / value)
+            problem = f"'{value}' {problem}" if problem else None
         if problem:
-            errs.append(doc.problem(("theme", "fonts", style), f"'{value}' {problem}"))
+            errs.append(doc.problem(("theme", "fonts", style), problem))
     return errs
 
 
 def _font_problem(path: Path) -> str | None:
     """Why this file cannot be embedded, or None. ReportLab embeds TrueType outlines
-    only: a CFF-flavoured OpenType font ('OTTO') cannot be used."""
+    only: a CFF-flavoured OpenType font ('OTTO') cannot be used. The font is parsed
+    as the build will parse it, so a damaged file fails here."""
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
@@ -202,6 +279,12 @@ def _font_problem(path: Path) -> str | None:
                 "use the TrueType (.ttf) version of the font")
     if magic not in (b"\x00\x01\x00\x00", b"true"):
         return "is not a TrueType font (.ttf)"
+    from .fonts import FontError, theme_face
+
+    try:
+        theme_face(path)
+    except FontError as exc:
+        return str(exc)
     return None
 
 

@@ -8,7 +8,6 @@ the colours, `fonts` the faces, `corners` the rounding.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,16 +50,20 @@ def palette_for(theme: Theme, root: Path) -> Palette:
 def _faces(theme: Theme, root: Path) -> dict[str, str]:
     """Register the theme's .ttf files as a family; a missing style falls back."""
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from .errors import HandoutError
+    from .project import outside_problem
 
     names = {}
     for style, relative in theme.fonts.items():
-        path = (root / relative).resolve()
-        name = f"Theme-{style}-{hashlib.blake2b(str(path).encode(), digest_size=4).hexdigest()}"
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        names[style] = name
+        # Checked when the project was loaded; again here, where the file is read.
+        problem = outside_problem(root, relative)
+        if problem:
+            raise HandoutError(problem, root / relative)
+        try:
+            names[style] = fonts.theme_face(root / relative)
+        except fonts.FontError as exc:
+            raise HandoutError(f"'{relative}' {exc}", root / relative) from None
     regular = names["regular"]  # required by the model when fonts are given
     bold = names.get("bold") or regular
     italic = names.get("italic") or regular

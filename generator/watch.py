@@ -8,6 +8,7 @@ template, say) rebuilds only that one.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Callable
@@ -32,18 +33,42 @@ def watch(where: Path, out_dir: Path | None, report: Report, *, debounce_ms: int
 
     def wanted(change, path: str) -> bool:
         p = Path(path)
-        return p.suffix.lower() in WATCHED and out not in p.parents and not p.name.startswith(".")
+        if out in p.parents or p.name.startswith("."):
+            return False
+        # A new folder is watched too (each folder is watched alone).
+        return p.suffix.lower() in WATCHED or (p.is_dir() and not p.is_symlink())
 
     try:
         _rebuild(where, out_dir, report, poster=True, booklet=True)
         report(f"watching {root} for changes; press Ctrl-C to stop", False)
-        for changes in changes_of(root, watch_filter=wanted, debounce=debounce_ms, step=30,
-                                  raise_interrupt=False):
-            paths = {Path(path) for _, path in changes}
-            poster, booklet = outputs_affected(paths)
-            _rebuild(where, out_dir, report, poster=poster, booklet=booklet)
+        folders = project_folders(root, out)
+        while folders:
+            watching, folders = folders, None
+            for changes in changes_of(*watching, watch_filter=wanted, recursive=False,
+                                      debounce=debounce_ms, step=30, raise_interrupt=False,
+                                      ignore_permission_denied=True):
+                paths = {Path(path) for _, path in changes if Path(path).suffix.lower() in WATCHED}
+                if paths:
+                    poster, booklet = outputs_affected(paths)
+                    _rebuild(where, out_dir, report, poster=poster, booklet=booklet)
+                now = project_folders(root, out)
+                if now != watching:  # a folder came or went: watch the new set
+                    folders = now
+                    break
     except KeyboardInterrupt:  # Ctrl-C during a build
         pass
+
+
+def project_folders(root: Path, out: Path) -> list[Path]:
+    """The folders to watch: the project's own, each watched alone. Links are not
+    followed (a shared project's link to / would have the watcher walk the disk),
+    and the output folder and hidden folders are left out."""
+    found = []
+    for folder, subfolders, _ in os.walk(root):  # os.walk does not enter linked folders
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(".")
+                               and Path(folder, name).resolve() != out)
+        found.append(Path(folder))
+    return found
 
 
 def outputs_affected(paths: set[Path]) -> tuple[bool, bool]:
