@@ -60,45 +60,76 @@ def build(
     from .impose import impose
     from .layout.booklet import Booklet, BookletOptions
     from .layout.poster import Poster
-    from .output import build_epoch, pdf_date, write_atomic
+    from .output import build_epoch, pdf_date, project_inputs, safe_target, write_all
     from .templates import templates_for
 
     register_fonts()
     from .theme import palette_for
 
-    templates = templates_for(project.root, project.settings.language)
+    templates = templates_for(project.root, project.settings.language, project.settings.labels)
     palette = palette_for(project.settings.theme, project.root)
     booklet_options = booklet_options or BookletOptions()
     # The poster goes to a print shop: photos at print resolution. The booklet's
     # profile decides its own.
     poster_images = ImageStore("print")
     booklet_images = ImageStore(booklet_options.profile or project.settings.booklet.profile)
+    # Where each PDF goes is settled before the slow part, so a bad -o fails at once.
+    chosen_dir = out_dir is not None
     out_dir = out_dir or default_out_dir(project)
+    inputs = project_inputs(project)
+
+    def target(path: Path, chosen: bool) -> Path:
+        return safe_target(project.root, path, inputs, chosen=chosen, magic=b"%PDF")
+
+    poster_path = target(poster_file or out_dir / f"{project.slug}-poster.pdf",
+                         poster_file is not None or chosen_dir) if poster else None
+    booklet_path = target(booklet_file or out_dir / f"{project.slug}-booklet.pdf",
+                          booklet_file is not None or chosen_dir) if booklet else None
+    imposed_path = target(booklet_path.with_name(f"{booklet_path.stem}-imposed.pdf"),
+                          booklet_file is not None or chosen_dir) \
+        if booklet and booklet_options.impose else None
+
     outputs: list[tuple[Path, bytes]] = []
     epoch = build_epoch(project.input_files() + _template_files(templates))
     with pdf_date(epoch):
         if poster:
-            data = Poster(project, templates, poster_images, poster_options, palette).build()
-            outputs.append((poster_file or out_dir / f"{project.slug}-poster.pdf", data))
+            with _made(poster_path, outputs) as made:
+                made(Poster(project, templates, poster_images, poster_options, palette).build())
         if booklet:
             maker = Booklet(project, templates, booklet_images, booklet_options, palette)
             hint = _page_numbers(project, maker)
-            data = maker.build(hint.read())
+            with _made(booklet_path, outputs) as made:
+                data = made(maker.build(hint.read()))
             hint.write(maker.numbers)
-            path = booklet_file or out_dir / f"{project.slug}-booklet.pdf"
-            outputs.append((path, data))
-            if booklet_options.impose:
-                outputs.append((path.with_name(f"{path.stem}-imposed.pdf"), impose(data)))
+            if imposed_path:
+                with _made(imposed_path, outputs) as made:
+                    made(impose(data))
 
     low = {p.path: p for p in poster_images.low_dpi_warnings() + booklet_images.low_dpi_warnings()}
     project.warnings += list(low.values())
     if strict and project.warnings:
         raise HandoutError([w.as_error() for w in project.warnings])
     result = BuildResult(project)
-    for path, data in outputs:
-        write_atomic(path, data)
-        result.written.append(path)
+    write_all(outputs)  # every file renamed into place only once all are written
+    result.written = [path for path, _ in outputs]
     return result
+
+
+@contextlib.contextmanager
+def _made(path: Path, outputs: list[tuple[Path, bytes]]):
+    """Make one PDF; refuse it when it would be broken, naming the file it was for."""
+    from .output import BrokenPdf, check_pdf, finite_numbers
+
+    def keep(data: bytes) -> bytes:
+        check_pdf(data)
+        outputs.append((path, data))
+        return data
+
+    try:
+        with finite_numbers():
+            yield keep
+    except BrokenPdf as exc:
+        raise exc.for_file(path) from None
 
 
 class _PageNumbers:
