@@ -9,6 +9,7 @@ templates and the page numbers of booklets with the same exercises.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -28,7 +29,13 @@ class Outcome:
 
 
 def client_path(project: LoadedProject, client: Client, out_dir: Path | None) -> Path:
-    return (out_dir or project.root / "out" / "clients") / f"{project.slug}-{client.slug}.pdf"
+    """Where this client's booklet goes; `cannot write PATH: reason` when it may not
+    (out/ a link leaving the project, a file of the project there, a device)."""
+    from .output import project_inputs, safe_target
+
+    path = (out_dir or project.root / "out" / "clients") / f"{project.slug}-{client.slug}.pdf"
+    return safe_target(project.root, path, project_inputs(project), chosen=out_dir is not None,
+                       magic=b"%PDF")
 
 
 class _Maker:
@@ -40,7 +47,8 @@ class _Maker:
         from .theme import palette_for
 
         self.project = load_project(where)
-        self.templates = templates_for(self.project.root, self.project.settings.language)
+        self.templates = templates_for(self.project.root, self.project.settings.language,
+                                       self.project.settings.labels)
         self.palette = palette_for(self.project.settings.theme, self.project.root)
         self.images = ImageStore(profile or self.project.settings.booklet.profile)
         self.epoch = epoch
@@ -77,9 +85,27 @@ def _make_one(client: Client, path: str) -> tuple[str, str | None]:
         write_atomic(Path(path), _WORKER.booklet(client))
     except HandoutError as exc:
         return path, exc.message
-    except Exception as exc:  # one client's bad luck must not stop the other forty
-        return path, f"unexpected error: {exc!r}"
+    except Exception as exc:  # a bug in one client's booklet must not stop the other forty
+        return path, bug_report(exc)
     return path, None
+
+
+def bug_report(exc: BaseException) -> str:
+    """Where in Handout an unexpected exception happened, for the trainer to pass on."""
+    import traceback
+
+    package = Path(__file__).resolve().parent
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if Path(f.filename).resolve().is_relative_to(package)]
+    where = ""
+    if ours or frames:
+        frame = (ours or frames)[-1]
+        shown = Path(frame.filename)
+        with contextlib.suppress(ValueError):
+            shown = "generator" / Path(frame.filename).resolve().relative_to(package)
+        where = f" at {shown.as_posix()}:{frame.lineno} ({frame.name})"
+    return (f"{type(exc).__name__}: {exc}{where}; this is a bug in Handout; please report it with "
+            "this message")
 
 
 def prepare(where: Path, clients_file: Path | None) -> tuple[LoadedProject, ClientList, int]:
@@ -111,6 +137,6 @@ def build_booklets(where: Path, clients: ClientList, project: LoadedProject, epo
             try:
                 path, error = future.result()
             except Exception as exc:  # a worker that died
-                yield Outcome(client, None, f"the worker stopped: {exc!r}")
+                yield Outcome(client, None, f"the worker stopped: {bug_report(exc)}")
                 continue
             yield Outcome(client, None if error else Path(path), error)

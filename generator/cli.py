@@ -21,6 +21,15 @@ clients_opt = click.option("--clients", "clients_file", type=click.Path(path_typ
                            help="The client list (default: clients.yaml or clients.csv in the project).")
 
 
+def _output_path(ctx, param, value: str | None) -> Path | None:
+    """-o as typed. Whether a file may go there is the library's to say (exit 1 with
+    `cannot write PATH: reason`); an empty path is refused here, before Path() reads
+    it as the current folder."""
+    if value is not None and not value.strip():
+        raise HandoutError(f"cannot write '{value}': the path is empty; give a file or folder name")
+    return Path(value) if value is not None else None
+
+
 def _report(result_or_project) -> None:
     project = getattr(result_or_project, "project", result_or_project)
     for warning in project.warnings:
@@ -41,7 +50,7 @@ def main():
 
 @main.command()
 @project_arg
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("-o", "--output", "out_dir", type=click.Path(), callback=_output_path,
               help="Folder for the PDFs (default: PROJECT/out).")
 @strict_opt
 def build(project, out_dir, strict):
@@ -63,7 +72,7 @@ def build(project, out_dir, strict):
               help="Draw crop marks outside the trim (adds 10 mm of paper each side).")
 @click.option("--only", metavar="ID,ID",
               help="Only these exercises, in this order (ids are exercise file names).")
-@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", "out_file", type=click.Path(), callback=_output_path,
               help="The PDF to write (default: PROJECT/out/<title>-poster.pdf).")
 @strict_opt
 def poster(project, size, orientation, bleed, crop_marks, only, out_file, strict):
@@ -94,7 +103,7 @@ def poster(project, size, orientation, bleed, crop_marks, only, out_file, strict
               help="One client's own booklet: their name, note, exercises and doses "
                    "(from clients.yaml or clients.csv).")
 @clients_opt
-@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", "out_file", type=click.Path(), callback=_output_path,
               help="The PDF to write (default: PROJECT/out/<title>-booklet.pdf; for a client, "
                    "PROJECT/out/clients/<title>-<client>.pdf).")
 @strict_opt
@@ -140,35 +149,83 @@ def booklets(project, clients_file, jobs, profile, out_dir):
 @project_arg
 @clients_opt
 @click.option("--dry-run", is_flag=True, help="Write each message as a .eml file in out/mail/ instead.")
+@click.option("--yes", is_flag=True, help="Send without asking (for scripts).")
+@click.option("--resend-changed", is_flag=True,
+              help="Also send again to clients whose booklet changed since they got it.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Booklets made at once (default: one per core).")
-def send(project, clients_file, dry_run, jobs):
-    """Email each client their booklet, using mail: in handout.yaml.
+def send(project, clients_file, dry_run, yes, resend_changed, jobs):
+    """Email each client their booklet once, using mail: in handout.yaml (or in your own
+    config.yaml, which wins).
 
-    The password is read from HANDOUT_SMTP_PASSWORD. A rerun after a failure sends
-    only the messages not sent yet.
+    The password is read from HANDOUT_SMTP_PASSWORD. A rerun sends only what was not
+    sent; a booklet that changed goes again only with --resend-changed.
     """
+    import contextlib
+
+    from . import mail
     from .batch import build_booklets, prepare
-    from .mail import check_settings, send_all
+    from .clients import ClientList
     from .templates import templates_for
 
     loaded, clients, epoch = prepare(project, clients_file)
+    server, warnings = mail.server_for(loaded)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
     if not dry_run:
-        check_settings(loaded)
-    paths = _run_batch(build_booklets(project, clients, loaded, epoch, jobs=jobs), len(clients.clients),
-                       finish=False)
-    ready = [c for c in clients.clients if c.slug in paths]
-    report = send_all(loaded, templates_for(loaded.root, loaded.settings.language), paths, ready,
-                      dry_run=dry_run)
-    for path in report.written:
-        click.echo(f"wrote {click.format_filename(path)}")
-    if report.sent:
-        click.echo(f"sent {len(report.sent)} booklet(s)")
-    if report.skipped:
-        click.echo(f"{len(report.skipped)} already sent earlier, not sent again")
-    failed = [(c.name, why) for c, why in report.failed] + [
-        (c.name, "its booklet could not be made") for c in clients.clients if c.slug not in paths]
+        mail.check_server(server)
+    folder = mail.mail_folder(loaded)
+    with contextlib.nullcontext() if dry_run else mail.send_lock(folder):
+        record = mail.Record.read(folder)
+        plan = mail.plan(loaded, clients.clients, record)
+        todo = clients.clients if dry_run else plan.new + (plan.changed if resend_changed else [])
+        if plan.same and not dry_run:
+            click.echo(f"{len(plan.same)} already sent earlier, not sent again")
+        if plan.changed and not (dry_run or resend_changed):
+            click.echo(f"changed since they were sent, not sent again (--resend-changed sends them): "
+                       f"{', '.join(c.name for c in plan.changed)}")
+        if not todo:
+            return
+        if not dry_run:
+            record.check_writable()
+            _confirm(f"{len(todo)} message(s) to send through {server.address} (the server named in "
+                     f"{click.format_filename(server.origin)})", yes)
+        paths = _run_batch(build_booklets(project, ClientList(clients.path, todo), loaded, epoch, jobs=jobs),
+                           len(todo), finish=False)
+        templates = templates_for(loaded.root, loaded.settings.language, loaded.settings.labels)
+        failed = [(c, "its booklet could not be made") for c in todo if c.slug not in paths]
+        outbox = []
+        for client in (c for c in todo if c.slug in paths):
+            reason = mail.too_big(paths[client.slug])
+            if reason:
+                failed.append((client, reason))
+                continue
+            outbox.append((client, mail.compose(loaded, templates, client, paths[client.slug], server.sender),
+                           plan.digests[mail.record_key(client)]))
+        if dry_run:
+            from .output import write_atomic
+
+            for client, message, _ in outbox:
+                write_atomic(folder / f"{client.slug}.eml", bytes(message))
+                click.echo(f"wrote {click.format_filename(folder / f'{client.slug}.eml')}")
+        elif outbox:
+            report = mail.deliver(server, record, outbox)
+            failed += report.failed
+            if report.sent:
+                click.echo(f"sent {len(report.sent)} booklet(s)")
     if failed:
-        raise HandoutError([Problem(clients.path, f"{name}: {why}") for name, why in failed])
+        raise HandoutError([Problem(clients.path, f"{c.name}: {why}") for c, why in failed])
+
+
+def _confirm(question: str, yes: bool) -> None:
+    """Ask on a terminal; scripts answer with --yes; with neither, send nothing."""
+    click.echo(question)
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise HandoutError([Problem(None, "nothing was sent: there is no terminal to ask on; pass --yes "
+                                    "to send without asking")])
+    if not click.confirm("Send them?", default=False):
+        raise HandoutError([Problem(None, "nothing was sent")])
 
 
 def _run_batch(outcomes, total: int, finish: bool = True) -> dict:
@@ -207,7 +264,7 @@ def check(project, strict):
 
 @main.command(short_help="Build, then rebuild on every save.")
 @project_arg
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("-o", "--output", "out_dir", type=click.Path(), callback=_output_path,
               help="Folder for the PDFs (default: PROJECT/out).")
 def watch(project, out_dir):
     """Build, then rebuild the PDFs each time you save a file of the project.

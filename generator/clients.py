@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import difflib
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +20,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from .errors import HandoutError, Problem, sort_problems
-from .loading import Document, YamlFileError, read_yaml
+from .loading import Document, YamlFileError, dotted, read_yaml
 from .models import Dose, Model, Text
 from .project import LoadedProject, slugify
 from .validation import validate
@@ -31,20 +33,63 @@ class DoseOverride(Dose):
 class Client(Model):
     name: Text
     email: Text
+    greeting: Text | None = Field(None, description="how the email greets them (default: the whole name)")
     start: dt.date | None = Field(None, description="the first day of the plan, YYYY-MM-DD")
     note: Text | None = Field(None, description="a line for this client, on the cover")
     exercises: Annotated[list[Text], Field(min_length=1)] | None = Field(
         None, description="the workout's exercise ids this client does, in order")
     doses: dict[str, DoseOverride] = {}
 
+    @field_validator("name", "email", "greeting")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        # These go into mail headers and greetings: a line break there could add a header.
+        if value is not None and any(unicodedata.category(c) == "Cc" for c in value):
+            raise ValueError("has a line break or another control character; write it on one line")
+        return value
+
+    @field_validator("note")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        if value is not None and any(unicodedata.category(c) == "Cc" and c != "\n" for c in value):
+            raise ValueError("has a control character (a tab or an invisible one); remove it")
+        return value
+
     @field_validator("email")
     @classmethod
     def _address(cls, value: str) -> str:
         return check_address(value)
 
+    @field_validator("start", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"'{value}' is not a date Handout can read; {date_fix(value)}") from None
+        return value
+
     @property
     def slug(self) -> str:
         return slugify(self.name)
+
+
+def date_fix(value: str) -> str:
+    """How to write `value` as the date it most likely means (day first, as written
+    outside the US)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*", value)
+    if found:
+        day, month, year = (int(n) for n in found.groups())
+        if day <= 12 < month:  # only month-first makes sense
+            day, month = month, day
+        with_numbers = f"{year}-{month:02d}-{day:02d}"
+        try:
+            dt.date(year, month, day)
+            return f"write dates as {with_numbers} (year-month-day)"
+        except ValueError:
+            pass
+    return "write dates as 2026-12-07 (year-month-day)"
 
 
 def check_address(value: str) -> str:
@@ -71,10 +116,16 @@ class ClientList:
         raise HandoutError(f"no client called '{name}'{hint}", self.path)
 
 
+CLIENT_FILES = ("clients.yaml", "clients.yml", "clients.csv")
+
+
 def default_clients_file(project: LoadedProject) -> Path:
-    for name in ("clients.yaml", "clients.yml", "clients.csv"):
-        if (project.root / name).is_file():
-            return project.root / name
+    found = [project.root / name for name in CLIENT_FILES if (project.root / name).is_file()]
+    if len(found) > 1:
+        raise HandoutError(f"{' and '.join(p.name for p in found)} are both here; keep one client list "
+                           "(move or delete the other)", found[-1])
+    if found:
+        return found[0]
     raise HandoutError("no clients.yaml or clients.csv here; write one (see the README) or give "
                        "--clients FILE", project.root / "clients.yaml")
 
@@ -86,13 +137,18 @@ def load_clients(project: LoadedProject, path: Path | None = None) -> ClientList
         clients, problems = _from_csv(path)
     else:
         clients, problems = _from_yaml(path)
-    problems += _check_plans(project, clients)
+    problems += _check_plans(project, [(c, doc) for c, doc in clients if c is not None])
+    problems += _check_names([doc for _, doc in clients])
     if problems:
         raise HandoutError(sort_problems(problems))
     return ClientList(path, [client for client, _ in clients])
 
 
-def _from_yaml(path: Path) -> tuple[list[tuple[Client, Document]], list[Problem]]:
+# Each reader yields every entry with its document, the client None when it is wrong,
+# so that a clash of names is reported in the same run as the entries' own problems.
+
+
+def _from_yaml(path: Path) -> tuple[list[tuple[Client | None, Document]], list[Problem]]:
     try:
         doc = read_yaml(path)
     except YamlFileError as exc:
@@ -102,12 +158,11 @@ def _from_yaml(path: Path) -> tuple[list[tuple[Client, Document]], list[Problem]
     clients, problems = [], []
     for index, entry in enumerate(doc.data):
         sub = _Entry(path, entry, {k[1:]: v for k, v in doc.lines.items() if k[:1] == (index,)},
-                     prefix=f"[{index}]")
+                     prefix=dotted((index,)))
         sub.lines[()] = doc.line_of((index,))
         client, errs = validate(sub, Client)
         problems += errs
-        if client is not None:
-            clients.append((client, sub))
+        clients.append((client, sub))
     return clients, problems
 
 
@@ -123,15 +178,15 @@ class _Entry(Document):
         return Problem(found.path, found.message, found.line, key, warning)
 
 
-def _from_csv(path: Path) -> tuple[list[tuple[Client, Document]], list[Problem]]:
+def _from_csv(path: Path) -> tuple[list[tuple[Client | None, Document]], list[Problem]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [Problem(path, "is not UTF-8 text; save it as CSV UTF-8 in your spreadsheet", 1)]
     except OSError as exc:
         return [], [Problem(path, f"cannot read the file: {exc.strerror}")]
-    reader = csv.DictReader(io.StringIO(text))
-    columns = ["name", "email", "start", "note"]
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
+    columns = ["name", "email", "greeting", "start", "note"]
     header = [c.strip().lower() for c in reader.fieldnames or []]
     unknown = [c for c in header if c not in columns]
     if "name" not in header or "email" not in header or unknown:
@@ -146,18 +201,42 @@ def _from_csv(path: Path) -> tuple[list[tuple[Client, Document]], list[Problem]]
         doc = Document(path, data, {(): line, **{(k,): line for k in data}})
         client, errs = validate(doc, Client)
         problems += errs
-        if client is not None:
-            clients.append((client, doc))
+        clients.append((client, doc))
     if not clients and not problems:
         problems.append(Problem(path, "has no clients: add a line per client under the header", 1))
     return clients, problems
 
 
+def _delimiter(text: str) -> str:
+    """Commas, or the semicolons a European spreadsheet writes, told by the header."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _check_names(docs: list[Document]) -> list[Problem]:
+    """One booklet file name per client: the second of two is named with the first's line."""
+    problems, seen = [], {}
+    for doc in docs:
+        name = doc.data.get("name") if isinstance(doc.data, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        slug = slugify(name)
+        if slug in seen:
+            first_name, first_line = seen[slug]
+            problems.append(doc.problem(("name",), f"'{name}' gets the same file name ({slug}) as "
+                                        f"'{first_name}' on line {first_line}; make the names differ"))
+        else:
+            seen[slug] = (name, doc.line_of(("name",)))
+    return problems
+
+
 def _check_plans(project: LoadedProject, clients: list[tuple[Client, Document]]) -> list[Problem]:
-    """Exercise ids that exist in the workout, and one file name per client."""
+    """Exercise ids that exist in the workout."""
     problems = []
     ids = [ex.id for ex in project.exercises]
-    seen: dict[str, Client] = {}
     for client, doc in clients:
         for index, ex_id in enumerate(client.exercises or []):
             if ex_id not in ids:
@@ -165,10 +244,6 @@ def _check_plans(project: LoadedProject, clients: list[tuple[Client, Document]])
         for ex_id in client.doses:
             if ex_id not in ids:
                 problems.append(doc.problem(("doses", ex_id), _unknown(ex_id, ids)))
-        if client.slug in seen:
-            problems.append(doc.problem(("name",), f"'{client.name}' gets the same file name as "
-                                        f"'{seen[client.slug].name}' ({client.slug}); make the names differ"))
-        seen.setdefault(client.slug, client)
     return problems
 
 

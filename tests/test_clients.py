@@ -27,6 +27,12 @@ CLIENTS = """\
 OUT = "out/clients/ultimate-back-workout-{}.pdf"
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path, monkeypatch):
+    """No trainer's own mail settings, whatever the machine running the tests has."""
+    monkeypatch.setenv("HANDOUT_CONFIG_DIR", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def with_clients(sample):
     (sample / "clients.yaml").write_text(CLIENTS, encoding="utf-8")
@@ -75,14 +81,14 @@ def test_two_hundred_clients_from_csv(sample, cli):
 
 @pytest.mark.parametrize("content,expected", [
     ("- name: Ana\n  email: ana@example\n",
-     "clients.yaml:2: [0].email: 'ana@example' is not an email address"),
+     "clients.yaml:2: [1].email: 'ana@example' is not an email address"),
     ("- name: Ana\n  email: ana@example.com\n  exercises: [hip-rise]\n",
-     "clients.yaml:3: [0].exercises[0]: no exercise 'hip-rise' in the workout; did you mean 'hip-raise'?"),
+     "clients.yaml:3: [1].exercises[1]: no exercise 'hip-rise' in the workout; did you mean 'hip-raise'?"),
     ("- name: Ana Li\n  email: a@example.com\n- name: ana li\n  email: b@example.com\n",
-     "clients.yaml:3: [1].name: 'ana li' gets the same file name as 'Ana Li' (ana-li)"),
+     "clients.yaml:3: [2].name: 'ana li' gets the same file name (ana-li) as 'Ana Li' on line 1"),
     ("- name: Ana\n  email: a@example.com\n  doses: {hip-raise: {sets: lots}}\n",
-     "clients.yaml:3: [0].doses.hip-raise.sets: expected a whole number, got 'lots'"),
-    ("- name: Ana\n  emial: a@example.com\n", "clients.yaml:2: [0].emial: unknown key 'emial'; did you mean 'email'?"),
+     "clients.yaml:3: [1].doses.hip-raise.sets: expected a whole number, got 'lots'"),
+    ("- name: Ana\n  emial: a@example.com\n", "clients.yaml:2: [1].emial: unknown key 'emial'; did you mean 'email'?"),
 ])
 def test_a_bad_clients_file_is_reported_before_anything_is_built(sample, cli, content, expected):
     (sample / "clients.yaml").write_text(content, encoding="utf-8")
@@ -91,6 +97,66 @@ def test_a_bad_clients_file_is_reported_before_anything_is_built(sample, cli, co
         assert result.exit_code == 1
         assert expected in result.stderr, result.stderr
         assert not (sample / "out").exists()
+
+
+def test_every_client_list_problem_in_one_run_with_the_fix(sample, cli):
+    (sample / "clients.yaml").write_text(
+        "- name: Ana Li\n  email: a@example.com\n- name: Bo\n  email: nope\n"
+        "- name: ana li\n  email: b@example.com\n  start: 07/12/2026\n", encoding="utf-8")
+    result = cli("check", cwd=sample)
+    assert result.exit_code == 1
+    assert "clients.yaml:4: [2].email: 'nope' is not an email address" in result.stderr
+    assert ("clients.yaml:5: [3].name: 'ana li' gets the same file name (ana-li) as 'Ana Li' on line 1; "
+            "make the names differ") in result.stderr
+    assert ("clients.yaml:7: [3].start: '07/12/2026' is not a date Handout can read; write dates as "
+            "2026-12-07 (year-month-day)") in result.stderr
+
+
+def test_a_semicolon_csv_from_a_european_spreadsheet_is_read(sample, cli):
+    (sample / "clients.csv").write_text("\ufeffName;Email;Start;Note\nZoë Bauer;zoe@example.de;2026-12-07;"
+                                        "Knie schonen, bitte\n", encoding="utf-8")
+    result = cli("booklet", "--client", "Zoë Bauer", cwd=sample)
+    assert result.exit_code == 0, result.stderr
+    cover = page_texts(sample / OUT.format("zoe-bauer"))[0]
+    assert "Prepared for Zoë Bauer" in cover and "Knie schonen, bitte" in cover
+
+
+def test_a_csv_date_written_day_first_says_how_to_write_it(sample, cli):
+    (sample / "clients.csv").write_text("name,email,start\nAna,ana@example.com,07/12/2026\n", encoding="utf-8")
+    result = cli("check", cwd=sample)
+    assert result.exit_code == 1
+    assert ("clients.csv:2: start: '07/12/2026' is not a date Handout can read; write dates as 2026-12-07 "
+            "(year-month-day)") in result.stderr
+
+
+def test_two_client_lists_are_an_error_naming_both(with_clients, cli):
+    (with_clients / "clients.csv").write_text("name,email\nZed,zed@example.com\n", encoding="utf-8")
+    for command in (["check"], ["booklets"]):
+        result = cli(*command, cwd=with_clients)
+        assert result.exit_code == 1
+        assert "clients.yaml and clients.csv are both here; keep one client list" in result.stderr
+    assert not (with_clients / "out").exists()
+
+
+def test_a_bug_in_one_booklet_says_where_and_the_others_are_made(with_clients, cli, monkeypatch):
+    import generator.batch
+
+    real = generator.batch.personalise
+
+    def broken(project, client):
+        if client.name == "Ben Okafor":
+            return {}[client.name]  # a KeyError, as a bug in Handout would raise
+        return real(project, client)
+
+    monkeypatch.setattr(generator.batch, "personalise", broken)
+    result = cli("booklets", "-j", "1", cwd=with_clients)
+    assert result.exit_code == 1
+    assert "unexpected error" not in result.stderr
+    assert "Ben Okafor: KeyError: 'Ben Okafor' at generator/batch.py:" in result.stderr
+    assert "this is a bug in Handout; please report it with this message" in result.stderr
+    assert "1 of 3 booklets failed: Ben Okafor" in result.stderr
+    assert (with_clients / OUT.format("ana-novak")).is_file()
+    assert (with_clients / OUT.format("chloe-dubois")).is_file()
 
 
 def test_csv_errors_give_the_line_in_the_file(sample, cli):
@@ -170,7 +236,7 @@ def _names_in_attachments(messages, tmp_path):
 def test_send_delivers_each_client_their_own_booklet(with_clients, cli, smtp, tmp_path):
     inbox, port = smtp()
     _mail_settings(with_clients, port)
-    result = cli("send", "-j", "1", cwd=with_clients)
+    result = cli("send", "-j", "1", "--yes", cwd=with_clients)
     assert result.exit_code == 0, result.stderr
     assert "sent 3 booklet(s)" in result.stdout
     received = _names_in_attachments(inbox.messages, tmp_path)
@@ -179,7 +245,7 @@ def test_send_delivers_each_client_their_own_booklet(with_clients, cli, smtp, tm
     for to, cover in received:
         assert f"Prepared for {to.split(' <')[0]}" in cover
 
-    again = cli("send", "-j", "1", cwd=with_clients)
+    again = cli("send", "-j", "1", "--yes", cwd=with_clients)
     assert again.exit_code == 0
     assert "3 already sent earlier, not sent again" in again.stdout
     assert len(inbox.messages) == 3
@@ -188,12 +254,12 @@ def test_send_delivers_each_client_their_own_booklet(with_clients, cli, smtp, tm
 def test_a_refused_message_is_reported_and_a_rerun_sends_only_the_rest(with_clients, cli, smtp):
     inbox, port = smtp(refuse=3)
     _mail_settings(with_clients, port)
-    result = cli("send", "-j", "1", cwd=with_clients)
+    result = cli("send", "-j", "1", "--yes", cwd=with_clients)
     assert result.exit_code == 1
     assert "Chloé Dubois: the server said 550 mailbox unavailable" in result.stderr
     assert [m["To"] for m in inbox.messages] == ["Ana Novak <ana@example.com>", "Ben Okafor <ben@example.org>"]
 
-    result = cli("send", "-j", "1", cwd=with_clients)
+    result = cli("send", "-j", "1", "--yes", cwd=with_clients)
     assert result.exit_code == 0, result.stderr
     assert "sent 1 booklet(s)" in result.stdout
     assert [m["To"] for m in inbox.messages][-1] == "Chloé Dubois <chloe@example.net>"
@@ -222,7 +288,7 @@ def test_a_booklet_over_10_mb_is_refused(with_clients, cli, smtp, monkeypatch):
     inbox, port = smtp()
     _mail_settings(with_clients, port)
     monkeypatch.setattr(generator.mail, "MAX_BYTES", 1000)
-    result = cli("send", "-j", "1", cwd=with_clients)
+    result = cli("send", "-j", "1", "--yes", cwd=with_clients)
     assert result.exit_code == 1
     assert "Ana Novak: the booklet is" in result.stderr and "over the 10 MB" in result.stderr
     assert inbox.messages == []
@@ -235,4 +301,4 @@ def test_check_checks_the_client_list_too(with_clients, cli):
     (with_clients / "clients.yaml").write_text("- name: Ana\n  email: nope\n", encoding="utf-8")
     result = cli("check", cwd=with_clients)
     assert result.exit_code == 1
-    assert "clients.yaml:2: [0].email: 'nope' is not an email address" in result.stderr
+    assert "clients.yaml:2: [1].email: 'nope' is not an email address" in result.stderr
