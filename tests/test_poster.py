@@ -78,7 +78,7 @@ def test_too_much_text_for_a4_names_the_exercise_and_the_ways_out(sample, cli):
         f"cautions: [{long_cue}]\n", encoding="utf-8")
     result = cli("poster", "--size", "A4", cwd=sample)
     assert result.exit_code == 1
-    assert result.stderr.startswith("exercises/hip-raise.yaml: the poster cannot fit 'Hip Raise' on one A4 page")
+    assert result.stderr.startswith("exercises/hip-raise.yaml:4: the poster cannot fit 'Hip Raise' on one A4 page")
     for way in ("--size A3", "--orientation", "fewer exercises (--only id,id)", "shorter cues"):
         assert way in result.stderr
     assert not (sample / POSTER).exists()

@@ -1,0 +1,94 @@
+"""Property: any project a trainer could write builds, or fails with a message.
+
+Hypothesis draws whole projects across the content model (generated.py). `build`
+and `booklets` must either write PDFs (the poster one page, every exercise's name
+and every client's name read back) or exit 1 with `PATH:LINE:` messages: never a
+traceback. CI runs a fixed, derandomised set; `pytest -m slow` runs thousands.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
+
+from generated import projects, write_project
+from generator.cli import main
+
+MESSAGE = re.compile(r"^\S[^:]*:\d+: ")  # PATH:LINE: ...
+
+
+def squeeze(text: str) -> str:
+    """Text without white space: a long word may be split across lines on the page."""
+    return "".join(text.split())
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        detail = "".join(traceback.format_exception(result.exception))
+        raise AssertionError(f"handout {' '.join(args)} crashed:\n{detail}")
+    return result
+
+
+def assert_clean_failure(result, what: str) -> None:
+    assert result.exit_code == 1, f"{what}: exit {result.exit_code}\n{result.stderr}"
+    lines = [line for line in result.stderr.splitlines() if line.strip()
+             and not line.startswith(("booklets", "warning"))]
+    assert lines, f"{what}: exit 1 with no message"
+    for line in lines:
+        if "warning:" in line:
+            continue
+        assert MESSAGE.match(line) or line.startswith("  "), f"{what}: not PATH:LINE: {line!r}"
+
+
+def check_project(drawn: dict) -> None:
+    with tempfile.TemporaryDirectory(prefix="handout-gen-") as tmp:
+        root = write_project(Path(tmp) / "p", drawn)
+        result = run("build", str(root))
+        if result.exit_code != 0:
+            assert_clean_failure(result, "build")
+            return
+        out = root / "out"
+        posters = list(out.glob("*-poster.pdf"))
+        booklets = [p for p in out.glob("*-booklet.pdf")]
+        assert len(posters) == 1 and len(booklets) == 1, list(out.iterdir())
+        assert len(PdfReader(posters[0]).pages) == 1
+        booklet_text = squeeze(" ".join(p.extract_text() or "" for p in PdfReader(booklets[0]).pages))
+        for ex in drawn["exercises"].values():
+            assert squeeze(ex["name"]) in booklet_text, f"name missing from the booklet: {ex['name']!r}"
+        if drawn["clients"]:
+            result = run("booklets", str(root), "-j", "1")
+            if result.exit_code != 0:
+                assert_clean_failure(result, "booklets")
+                return
+            made = sorted((out / "clients").glob("*.pdf"))
+            assert len(made) == len(drawn["clients"])
+            covers = [squeeze(PdfReader(p).pages[0].extract_text() or "") for p in made]
+            for client in drawn["clients"]:
+                assert any(squeeze(client["name"]) in cover for cover in covers), client["name"]
+
+
+COMMON = dict(deadline=None, derandomize=True, print_blob=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                     HealthCheck.filter_too_much])
+
+
+@settings(max_examples=25, **COMMON)
+@given(projects(max_exercises=12))
+def test_generated_projects_build_or_fail_cleanly(drawn):
+    check_project(drawn)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, **{**COMMON, "derandomize": False})
+@given(projects())
+def test_many_generated_projects(drawn):
+    check_project(drawn)
