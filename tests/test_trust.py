@@ -497,3 +497,13 @@ def test_watch_with_a_link_to_the_disk_sees_a_new_folder(sample, tmp_path):
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=10)
     assert "Traceback" not in log_path.read_text(encoding="utf-8")
+
+
+def test_a_client_list_that_links_outside_the_project_is_refused(sample, cli, tmp_path):
+    outside = tmp_path / "addresses.yaml"
+    outside.write_text("- name: Someone Else\n  email: someone@example.com\n", encoding="utf-8")
+    (sample / "clients.yaml").symlink_to(outside)
+    result = cli("booklets", cwd=sample)
+    assert result.exit_code == 1
+    assert "clients.yaml: 'clients.yaml' is outside the project" in result.stderr
+    assert not (sample / "out" / "clients").exists()
