@@ -125,6 +125,12 @@ def default_clients_file(project: LoadedProject) -> Path:
         raise HandoutError(f"{' and '.join(p.name for p in found)} are both here; keep one client list "
                            "(move or delete the other)", found[-1])
     if found:
+        from .project import outside_problem
+
+        # A shared project's clients.yaml may be a link to someone's address book.
+        problem = outside_problem(project.root, found[0].name)
+        if problem:
+            raise HandoutError(problem, found[0])
         return found[0]
     raise HandoutError("no clients.yaml or clients.csv here; write one (see the README) or give "
                        "--clients FILE", project.root / "clients.yaml")
