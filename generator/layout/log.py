@@ -276,9 +276,11 @@ class WeekSheet(_Grid):
 
     def __init__(self, rows, sessions, name_w, styles, width, palette, t):
         self.sessions, self.styles, self.name_w = sessions, styles, name_w
-        self.set_w = 7 * mm
-        self.col_w = (width - self.name_w - self.set_w) / len(sessions)
         head = styles["log_head"]
+        # As wide as its heading in the language ("Satz", "Série"), never broken in it.
+        label = stringWidth(t["set"], head.fontName, head.fontSize) + 5
+        self.set_w = max(7 * mm, label)
+        self.col_w = (width - self.name_w - self.set_w) / len(sessions)
         self.heads = [Paragraph(escape(t["exercise"]), head), Paragraph(escape(t["set"]), head)] + [
             Paragraph(str(s + 1), head) for s in sessions]
         header_h = max(p.wrap(self.name_w - 4, 1000)[1] for p in self.heads) + 4
