@@ -33,6 +33,9 @@ _EXPECTED = {
 }
 
 
+_SECONDS_KEYS = {"lift", "hold", "lower", "pause", "rest"}  # the keys that hold seconds
+
+
 def validate(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """The model built from `doc`, or None and every problem in it."""
     if not isinstance(doc.data, dict):
@@ -103,7 +106,8 @@ def _message(doc: Document, model: type[BaseModel], path: KeyPath, errs: list[di
     if kind in ("greater_than_equal", "greater_than"):
         return f"expected at least {_number(ctx.get('ge', ctx.get('gt')))}, got {_describe(value)}"
     if kind in ("less_than_equal", "less_than"):
-        return f"expected at most {_number(ctx.get('le', ctx.get('lt')))}, got {_describe(value)}"
+        unit = " seconds (1 hour)" if path and path[-1] in _SECONDS_KEYS else ""
+        return f"expected at most {_number(ctx.get('le', ctx.get('lt')))}{unit}, got {_describe(value)}"
     if kind == "too_short":
         if isinstance(value, str):
             return "is empty; write some text or remove the key"
@@ -195,6 +199,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {_number(value)}"
     if isinstance(value, str):
+        value = " ".join(value.split())  # one problem, one line
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"'{shown}'"
     if isinstance(value, list):

@@ -278,7 +278,7 @@ class Poster:
         ways.append("the other orientation (--orientation)")
         ways += ["fewer exercises (--only id,id)", "shorter cues (at most 4, about 40 characters each)"]
         message = (
-            f"the poster cannot fit '{ex.content.name}' on one {self.size} page with text of at least "
+            f"the poster cannot fit '{' '.join(ex.content.name.split())}' on one {self.size} page with text of at least "
             f"{self.floor:g} pt: its text is the longest of {len(self.exercises)}. Ways out: "
             + "; ".join(ways)
         )
