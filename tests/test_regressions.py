@@ -45,3 +45,16 @@ def test_fuzz_a_five_thousand_digit_number_is_a_message(sample, cli):
     assert result.exit_code == 1
     assert result.stderr.startswith("exercises/hip-raise.yaml:2: ")
     assert "Traceback" not in result.stderr
+
+
+def test_generated_name_with_a_line_break_keeps_the_poster_message_on_one_line(sample, cli):
+    # Was: the cannot-fit message quoted the name with its line break: two lines, the
+    # second without PATH:LINE.
+    long_cue = "Press the whole foot into the floor and keep the knees over the toes " * 40
+    (sample / "exercises" / "hip-raise.yaml").write_text(
+        f'name: "Hip\\nRaise"\nsteps: [Raise your hips.]\ncues:\n  - {long_cue}\n  - {long_cue}\n',
+        encoding="utf-8")
+    result = cli("poster", "--size", "A4", cwd=sample)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot fit 'Hip Raise'" in lines[0]
