@@ -160,60 +160,12 @@ def send(project, clients_file, dry_run, yes, resend_changed, jobs):
     The password is read from HANDOUT_SMTP_PASSWORD. A rerun sends only what was not
     sent; a booklet that changed goes again only with --resend-changed.
     """
-    import contextlib
+    from .sending import Hooks, send as run
 
-    from . import mail
-    from .batch import build_booklets, prepare
-    from .clients import ClientList
-    from .templates import templates_for
-
-    loaded, clients, epoch = prepare(project, clients_file)
-    server, warnings = mail.server_for(loaded)
-    for warning in warnings:
-        click.echo(str(warning), err=True)
-    if not dry_run:
-        mail.check_server(server)
-    folder = mail.mail_folder(loaded)
-    with contextlib.nullcontext() if dry_run else mail.send_lock(folder):
-        record = mail.Record.read(folder)
-        plan = mail.plan(loaded, clients.clients, record)
-        todo = clients.clients if dry_run else plan.new + (plan.changed if resend_changed else [])
-        if plan.same and not dry_run:
-            click.echo(f"{len(plan.same)} already sent earlier, not sent again")
-        if plan.changed and not (dry_run or resend_changed):
-            click.echo(f"changed since they were sent, not sent again (--resend-changed sends them): "
-                       f"{', '.join(c.name for c in plan.changed)}")
-        if not todo:
-            return
-        if not dry_run:
-            record.check_writable()
-            _confirm(f"{len(todo)} message(s) to send through {server.address} (the server named in "
-                     f"{click.format_filename(server.origin)})", yes)
-        paths = _run_batch(build_booklets(project, ClientList(clients.path, todo), loaded, epoch, jobs=jobs),
-                           len(todo), finish=False)
-        templates = templates_for(loaded.root, loaded.settings.language, loaded.settings.labels)
-        failed = [(c, "its booklet could not be made") for c in todo if c.slug not in paths]
-        outbox = []
-        for client in (c for c in todo if c.slug in paths):
-            reason = mail.too_big(paths[client.slug])
-            if reason:
-                failed.append((client, reason))
-                continue
-            outbox.append((client, mail.compose(loaded, templates, client, paths[client.slug], server.sender),
-                           plan.digests[mail.record_key(client)]))
-        if dry_run:
-            from .output import write_atomic
-
-            for client, message, _ in outbox:
-                write_atomic(folder / f"{client.slug}.eml", bytes(message))
-                click.echo(f"wrote {click.format_filename(folder / f'{client.slug}.eml')}")
-        elif outbox:
-            report = mail.deliver(server, record, outbox)
-            failed += report.failed
-            if report.sent:
-                click.echo(f"sent {len(report.sent)} booklet(s)")
-    if failed:
-        raise HandoutError([Problem(clients.path, f"{c.name}: {why}") for c, why in failed])
+    hooks = Hooks(tell=lambda message, error: click.echo(message, err=error),
+                  ask=lambda question: _confirm(question, yes),
+                  make=lambda outcomes, total: _run_batch(outcomes, total, finish=False))
+    run(project, clients_file, hooks, dry_run=dry_run, resend_changed=resend_changed, jobs=jobs)
 
 
 def _confirm(question: str, yes: bool) -> None:

@@ -24,7 +24,7 @@ class Problem:
     def __str__(self) -> str:
         parts = []
         if self.path is not None:
-            where = _display_path(self.path)
+            where = display_path(self.path)
             if self.line is not None:
                 where += f":{self.line}"
             parts.append(where)
@@ -37,7 +37,7 @@ class Problem:
         return Problem(self.path, self.message, self.line, self.key, warning=False)
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Paths relative to the current folder, as a trainer typed them."""
     try:
         rel = os.path.relpath(path)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
-from .errors import HandoutError, Problem, _display_path
+from .errors import HandoutError, Problem, display_path
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 try:  # an advisory lock tells a live build's temp file from a killed one's
@@ -183,7 +183,7 @@ class CannotWrite(HandoutError, OSError):
     write keep working."""
 
     def __init__(self, path: Path, reason: str, errno: int | None = None):
-        HandoutError.__init__(self, [Problem(None, f"cannot write {_display_path(path)}: {reason}")])
+        HandoutError.__init__(self, [Problem(None, f"cannot write {display_path(path)}: {reason}")])
         self.errno, self.strerror, self.filename = errno, reason, str(path)
 
     def __str__(self) -> str:
@@ -215,7 +215,7 @@ def safe_target(root: Path, path: Path, inputs: Iterable[Path] = (), *, chosen: 
         real = path.resolve()
         if not chosen and not real.is_relative_to(root.resolve()):
             link = next((p for p in (path, *path.parents) if p.is_symlink()), path)
-            raise CannotWrite(path, f"{_display_path(link)} leads outside the project (to "
+            raise CannotWrite(path, f"{display_path(link)} leads outside the project (to "
                               f"{real.parent}); remove that link or give -o FOLDER")
         _check_folders(path, real)
         if not real.exists():
@@ -227,7 +227,7 @@ def safe_target(root: Path, path: Path, inputs: Iterable[Path] = (), *, chosen: 
             raise CannotWrite(path, "it is not an ordinary file (a device or a pipe); give a file name")
         same = next((given for given in inputs if _same_file(info, given)), None)
         if same is not None:
-            known = "" if same.resolve() == real else f" ({_display_path(same)})"
+            known = "" if same.resolve() == real else f" ({display_path(same)})"
             raise CannotWrite(path, f"it is one of the project's own files{known}; give another name")
         if magic and info.st_size:
             with real.open("rb") as handle:
@@ -253,9 +253,9 @@ def _check_folders(path: Path, real: Path) -> None:
     for folder in real.parents:
         if folder.exists():
             if not folder.is_dir():
-                raise CannotWrite(path, f"{_display_path(folder)} is a file, not a folder")
+                raise CannotWrite(path, f"{display_path(folder)} is a file, not a folder")
             if not os.access(folder, os.W_OK | os.X_OK):
-                raise CannotWrite(path, f"no permission to write in {_display_path(folder)}")
+                raise CannotWrite(path, f"no permission to write in {display_path(folder)}")
             return
 
 
