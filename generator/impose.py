@@ -8,6 +8,22 @@ from __future__ import annotations
 
 import io
 
+from reportlab.lib.pagesizes import A3, A4, A5, LETTER, TABLOID, landscape
+
+# The sheet each page size is printed on, two pages a side (DESIGN: A5 on A4, A4 on A3,
+# Letter on Tabloid). A5 is 148 mm wide and A4 297 mm, so the sheet is the paper's own
+# size, not twice the page: a print shop's paper, with the spread centred on it.
+SHEETS = [(A5, landscape(A4)), (A4, landscape(A3)), (LETTER, landscape(TABLOID))]
+
+
+def sheet_for(width: float, height: float) -> tuple[float, float]:
+    """The sheet (width, height) in points for pages of this size; two pages side by
+    side when the size is not one of the known ones."""
+    for page, sheet in SHEETS:
+        if abs(page[0] - width) < 1 and abs(page[1] - height) < 1:
+            return sheet
+    return 2 * width, height
+
 
 def sheet_order(pages: int) -> list[tuple[int | None, int | None]]:
     """(left, right) page numbers, 1-based, for each side of each sheet in turn; None
@@ -33,12 +49,16 @@ def impose(pdf: bytes) -> bytes:
     reader = PdfReader(io.BytesIO(pdf))
     width = float(reader.pages[0].mediabox.width)
     height = float(reader.pages[0].mediabox.height)
+    sheet_w, sheet_h = sheet_for(width, height)
+    # The two pages meet at the fold, in the middle of the sheet.
+    fold, bottom = sheet_w / 2, (sheet_h - height) / 2
     writer = PdfWriter()
     for left, right in sheet_order(len(reader.pages)):
-        sheet = PageObject.create_blank_page(width=2 * width, height=height)
-        for number, offset in ((left, 0.0), (right, width)):
+        sheet = PageObject.create_blank_page(width=sheet_w, height=sheet_h)
+        for number, offset in ((left, fold - width), (right, fold)):
             if number is not None:
-                sheet.merge_transformed_page(reader.pages[number - 1], Transformation().translate(offset, 0))
+                sheet.merge_transformed_page(reader.pages[number - 1],
+                                             Transformation().translate(offset, bottom))
         writer.add_page(sheet)
     info = reader.metadata or {}
     writer.add_metadata({k: v for k, v in info.items() if k in ("/Title", "/Author", "/Subject",

@@ -150,11 +150,11 @@ def test_impose_writes_sheets_in_saddle_stitch_order(sample, cli):
     n = len(booklet.pages)
     padded = -(-n // 4) * 4
     assert len(imposed.pages) == padded // 2
-    width = float(booklet.pages[0].mediabox.width)
     sheet = imposed.pages[0].mediabox
-    assert float(sheet.width) == pytest.approx(2 * width) and float(sheet.width) > float(sheet.height)
+    # A5 pages on A4 paper exactly (297 x 210 mm), landscape, the spread centred.
+    assert (float(sheet.width), float(sheet.height)) == pytest.approx((297 / 25.4 * 72, 210 / 25.4 * 72), abs=0.5)
     for side, (left, right) in zip(imposed.pages, sheet_order(n)):
-        halves = _footers_by_half(side, width)
+        halves = _footers_by_half(side, float(sheet.width) / 2)
         assert halves == ({left} - {None, 1}, {right} - {None, 1})
     first = (sample / IMPOSED).read_bytes()
     assert cli("booklet", "--impose", cwd=sample).exit_code == 0
@@ -273,3 +273,13 @@ def test_a_hundred_exercises_build_with_the_right_pages_and_outline(tmp_path, cl
     assert sum(page.count("Exercise ") for page in log_pages) == 100
     assert f"page {len(pages)} of {len(pages)}" in pages[-1]
     assert "Notes" in pages[-1]  # its heading goes with its lines
+
+
+@pytest.mark.parametrize("size, sheet_mm", [("A4", (420, 297)), ("Letter", (17 * 25.4, 11 * 25.4))])
+def test_imposed_sheets_are_the_paper_size(sample, cli, size, sheet_mm):
+    result = cli("booklet", "--size", size, "--impose", cwd=sample)
+    assert result.exit_code == 0, result.stderr
+    for side in PdfReader(sample / IMPOSED).pages:
+        box = side.mediabox
+        assert (float(box.width), float(box.height)) == pytest.approx(
+            (sheet_mm[0] / 25.4 * 72, sheet_mm[1] / 25.4 * 72), abs=0.5)
