@@ -27,6 +27,26 @@ def mix(color: colors.Color, share: float, other: colors.Color = WHITE) -> color
                           zip(color.rgb(), other.rgb())))
 
 
+def contrast(a: colors.Color, b: colors.Color) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    def luminance(c: colors.Color) -> float:
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c.rgb()]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(color: colors.Color, backgrounds: list[colors.Color], ratio: float = 4.5) -> colors.Color:
+    """`color`, darkened just enough to read at `ratio` on every background: a trainer's
+    orange stays orange, only deeper (DESIGN: every text at least 4.5:1)."""
+    for step in range(21):
+        candidate = mix(color, 1 - step * 0.05, BLACK_INK)
+        if all(contrast(candidate, back) >= ratio + 0.05 for back in backgrounds):
+            return candidate
+    return BLACK_INK
+
+
 def palette_for(theme: Theme, root: Path) -> Palette:
     palette = PALETTE
     accent = colors.toColor(theme.accent) if theme.accent else palette.accent
@@ -42,6 +62,10 @@ def palette_for(theme: Theme, root: Path) -> Palette:
     else:
         palette = replace(palette, accent=accent, ink=ink, muted=mix(ink, 0.75), heading=ink,
                           tint=mix(accent, 0.09))
+    backgrounds = [palette.paper, palette.panel, palette.tint]
+    palette = replace(palette, accent_text=readable(palette.accent, backgrounds),
+                      heading=readable(palette.heading, backgrounds),
+                      muted=readable(palette.muted, backgrounds))
     if theme.fonts:
         palette = replace(palette, **_faces(theme, root))
     return replace(palette, round=theme.corners == "round")

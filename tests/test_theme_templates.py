@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from pypdf import PdfReader
 
 from conftest import BOOKLET, POSTER, all_text, fonts_in
@@ -143,3 +144,21 @@ def test_template_errors_name_the_file_and_line(sample, cli):
         assert "Traceback" not in result.stderr
         assert (sample / POSTER).read_bytes() == before
         (templates / name).unlink()
+
+
+@pytest.mark.parametrize("name", ["default", "bold", "high-contrast"])
+@pytest.mark.parametrize("accent", [None, "#FFCC00", "teal", "#D9480F", "pink"])
+def test_every_text_colour_reads_at_four_and_a_half_to_one(name, accent):
+    # DESIGN: every text at least 4.5:1 against its background; the default orange was
+    # 3.9:1 on the grey cards.
+    from pathlib import Path
+
+    from generator.layout.blocks import make_styles
+    from generator.models import Theme
+    from generator.theme import contrast, palette_for
+
+    palette = palette_for(Theme(name=name, accent=accent), Path("."))
+    for style in make_styles(10, palette).values():
+        for colour in (style.textColor, getattr(style, "bulletColor", style.textColor)):
+            for back in (palette.paper, palette.panel, palette.tint):
+                assert contrast(colour, back) >= 4.5, (style.name, colour, back)

@@ -33,6 +33,9 @@ class Palette:
     panel: colors.Color = colors.HexColor("#F4F5F7")
     rule: colors.Color = colors.HexColor("#D5DAE0")
     heading: colors.Color = colors.HexColor("#1F2933")  # names and page headings
+    # The accent where it is text or carries text: darkened until it reads at 4.5:1
+    # on paper, panels and tints (theme.readable). The plain accent is for rules and bands.
+    accent_text: colors.Color = colors.HexColor("#C3400D")
     border: colors.Color | None = None  # drawn around cards and boxes when set
     regular: str = REGULAR
     bold: str = BOLD
@@ -60,6 +63,7 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
     except `small`, which the booklet uses at its 9 pt floor. `tight` closes up
     leading and spacing, for a crowded poster."""
     p = palette
+    accent = p.accent_text
 
     def style(name, size, font=None, color=p.ink, leading=1.35, **kw):
         font = font or p.regular
@@ -81,21 +85,21 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
         "small": style("small", max(9.0, b * 0.85), color=p.muted),
         "name": style("name", b * NAME_SCALE, p.black, color=p.heading, leading=1.12, spaceAfter=b * 0.35),
         "h1": style("h1", b * 1.9, p.black, color=p.heading, leading=1.1, spaceAfter=b * 0.5, keepWithNext=1),
-        "h2": style("h2", b, p.bold, color=p.accent, spaceBefore=b * 0.6, spaceAfter=b * 0.15,
+        "h2": style("h2", b, p.bold, color=accent, spaceBefore=b * 0.6, spaceAfter=b * 0.15,
                     keepWithNext=1),
         "step": style("step", b, leftIndent=b * 1.7, bulletIndent=0, bulletFontName=p.bold,
-                      bulletColor=p.accent, spaceAfter=b * 0.25),
+                      bulletColor=accent, spaceAfter=b * 0.25),
         "bullet": style("bullet", b, leftIndent=b * 1.1, bulletIndent=b * 0.1,
-                        bulletColor=p.accent, spaceAfter=b * 0.25),
+                        bulletColor=accent, spaceAfter=b * 0.25),
         "cue": style("cue", b, leading=1.25, leftIndent=b * 1.0, bulletIndent=0,
-                     bulletColor=p.accent, bulletFontName=p.bold, spaceAfter=b * 0.2),
-        "dose": style("dose", b, p.bold, color=p.accent, leading=1.25, spaceBefore=b * 0.3),
+                     bulletColor=accent, bulletFontName=p.bold, spaceAfter=b * 0.2),
+        "dose": style("dose", b, p.bold, color=accent, leading=1.25, spaceBefore=b * 0.3),
         "meta": style("meta", b, color=p.muted, leading=1.3),
         "strong": style("strong", b, p.bold, leading=1.3),
-        "label": style("label", max(9.0, b * 0.9), p.bold, color=p.accent, leading=1.3,
+        "label": style("label", max(9.0, b * 0.9), p.bold, color=accent, leading=1.3,
                        spaceBefore=b * 0.3),
         "caution": style("caution", b, leading=1.3, spaceAfter=b * 0.15),
-        "box_title": style("box_title", b, p.bold, color=p.accent, spaceAfter=b * 0.25),
+        "box_title": style("box_title", b, p.bold, color=accent, spaceAfter=b * 0.25),
         "cover_title": style("cover_title", b * 3.4, p.black, color=p.heading, leading=1.05, spaceAfter=b * 0.8),
         "cover_sub": style("cover_sub", b * 1.5, color=p.muted, leading=1.3, spaceAfter=b),
         "cover_author": style("cover_author", b * 1.2, p.bold, leading=1.3),
@@ -105,7 +109,7 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
         "poster_contact": style("poster_contact", b, color=p.muted, leading=1.3, alignment=TA_RIGHT),
         "footer": style("footer", b, color=p.muted, leading=1.3),
         "contents": style("contents", b * 1.1, leading=1.3),
-        "contents_page": style("contents_page", b * 1.1, p.bold, color=p.accent, leading=1.3,
+        "contents_page": style("contents_page", b * 1.1, p.bold, color=accent, leading=1.3,
                                alignment=TA_RIGHT),
         "log_head": style("log_head", max(9.0, b * 0.9), p.bold, color=p.muted, leading=1.2),
         "log_name": style("log_name", max(9.0, b * 0.9), p.bold, leading=1.2),
@@ -387,7 +391,7 @@ class TempoBar(Flowable):
             return
         canv, p = self.canv, self.palette
         texts = self._texts(self.naming)
-        fills = {"lift": (p.accent, p.paper), "hold": (p.ink, p.paper), "lower": (p.tint, p.ink),
+        fills = {"lift": (p.accent_text, p.paper), "hold": (p.ink, p.paper), "lower": (p.tint, p.ink),
                  "pause": (p.paper, p.ink)}
         outlined = ("lower", "pause")  # pale fills keep an edge on white paper
         x = 0.0

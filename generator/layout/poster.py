@@ -378,7 +378,7 @@ class Poster:
         """The exercise's number in the workout, in an accent disc at the card's corner."""
         r = base * 1.05
         canv.saveState()
-        canv.setFillColor(self.palette.accent)
+        canv.setFillColor(self.palette.accent_text)
         canv.circle(left + r, top - r, r, stroke=0, fill=1)
         canv.setFillColor(self.palette.paper)
         canv.setFont(self.palette.bold, base * 1.1)
