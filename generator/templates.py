@@ -53,6 +53,12 @@ def _numbers(value) -> str:
     return re.sub(r"(\d)\s*-\s*(\d)", "\\1\u2013\\2", str(value))
 
 
+def _nobreak(value) -> str:
+    """A short phrase kept on one line ("3× a week", "rest 60 s"): its spaces made
+    non-breaking, so a narrow card never ends a line in the middle of it."""
+    return str(value).replace(" ", "\u00a0")
+
+
 def _is_count(value) -> bool:
     """A number of repetitions, or a range of them ("10-12"), not a phrase."""
     return isinstance(value, int) or re.fullmatch(r"\d+\s*[-\u2013]\s*\d+", str(value)) is not None
@@ -103,6 +109,7 @@ class Templates:
         self.env.filters["paragraphs"] = markup.paragraphs
         self.env.filters["seconds"] = _seconds
         self.env.filters["numbers"] = _numbers
+        self.env.filters["nobreak"] = _nobreak
         self.env.tests["count"] = _is_count
         t = labels_for(language, labels)
         self.env.globals["t"] = t

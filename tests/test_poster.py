@@ -177,3 +177,15 @@ def test_logo_appears_in_the_poster_header(sample, cli):
     page = PdfReader(sample / POSTER).pages[0]
     images = [x for x in page["/Resources"]["/XObject"].values() if x.get_object()["/Subtype"] == "/Image"]
     assert len(images) == 1
+
+
+@pytest.mark.parametrize("size", ["A4", "A3"])
+def test_the_dose_line_breaks_only_between_its_parts(sample, cli, size):
+    # Was: "3× a / week" broken inside, and a line starting with "·".
+    result = cli("poster", "--size", size, cwd=sample)
+    assert result.exit_code == 0, result.stderr
+    lines = [" ".join(line.split()) for line in
+             (PdfReader(sample / POSTER).pages[0].extract_text() or "").splitlines()]
+    assert not [line for line in lines if line.startswith("·")]
+    assert any("3× a week" in line for line in lines)
+    assert not [line for line in lines if line.endswith(("3×", "3× a", "rest", "hold"))]
