@@ -16,7 +16,9 @@ from .. import fonts  # noqa: F401  (ReportLab settings that must precede platyp
 from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle  # noqa: E402
+from reportlab.platypus import (  # noqa: E402
+    Flowable, FrameBreak, KeepInFrame, KeepTogether, Paragraph, Spacer, Table, TableStyle,
+)
 
 from ..fonts import BLACK, BOLD, REGULAR  # noqa: E402
 
@@ -413,3 +415,114 @@ class TempoBar(Flowable):
 
 def _secs(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class Exercise(Flowable):
+    """One exercise in the booklet, never a fragment without its name.
+
+    `make(scale)` gives its flowables with the picture at `scale` of its height. When
+    they are a little too tall for the frame, the picture gives up height first (down
+    to `FLOOR`), never the text. Longer, it fills the frame and goes on in the next
+    one under `heading` ("Bridge (cont.)"); a keep-with-next heading and a <keep>
+    block move along whole.
+    """
+
+    SCALES = (1.0, 0.85, 0.7, 0.55, 0.45)  # the last is the floor
+
+    def __init__(self, make: Callable[[float], list[Flowable]], heading: Paragraph,
+                 lead: list[Flowable] | None = None):
+        super().__init__()
+        self.make, self.heading, self.lead = make, heading, lead or []
+        self.items: list[Flowable] = []
+        self.inner: Flowable | None = None
+
+    def wrap(self, avail_w, avail_h):
+        for scale in self.SCALES:
+            items = self.lead + self.make(scale)
+            height = _stacked_height(items, avail_w, avail_h, self.canv)
+            if height <= avail_h:
+                self.inner = KeepInFrame(avail_w, avail_h, _opened(items), mode="shrink")
+                self.width, self.height = self.inner.wrapOn(self.canv, avail_w, avail_h)
+                return self.width, self.height
+        self.inner, self.items = None, self.lead + self.make(1.0)
+        self.width, self.height = avail_w, _stacked_height(self.items, avail_w, avail_h, self.canv)
+        return self.width, self.height
+
+    def draw(self):
+        if self.inner is not None:
+            self.inner.drawOn(self.canv, 0, 0)
+
+    def split(self, avail_w, avail_h):
+        if self.inner is not None:
+            return [self.inner]
+        head, rest = _fill(self.items, avail_w, avail_h, len(self.lead), self.canv)
+        more = Exercise(lambda scale: rest, self.heading, [self.heading]) if rest else None
+        return [KeepInFrame(avail_w, avail_h, _opened(head), mode="shrink")] + ([FrameBreak(), more] if more else [])
+
+
+MIN_PIECE = 24.0  # points: the least of a split block worth leaving at a frame's foot
+
+
+def _kept_with_next(item: Flowable) -> bool:
+    get = getattr(item, "getKeepWithNext", None)
+    return bool(get() if get else getattr(item, "keepWithNext", 0))
+
+
+def _opened(items: list[Flowable]) -> list[Flowable]:
+    """`items` with each KeepTogether replaced by its content (a KeepTogether cannot draw)."""
+    out: list[Flowable] = []
+    for item in items:
+        out += _opened(item._content) if isinstance(item, KeepTogether) else [item]
+    return out
+
+
+def _height(item: Flowable, avail_w, avail_h, canv) -> float:
+    if isinstance(item, KeepTogether):  # its own wrap claims a huge height, to force a split
+        return _stacked_height(item._content, avail_w, avail_h, canv)
+    return item.wrapOn(canv, avail_w, avail_h)[1]
+
+
+def _stacked_height(items: list[Flowable], avail_w, avail_h, canv) -> float:
+    total = 0.0
+    for index, item in enumerate(items):
+        h = _height(item, avail_w, avail_h, canv)
+        total += h + item.getSpaceAfter() + (item.getSpaceBefore() if index else 0)
+    return total
+
+
+def _fill(items: list[Flowable], avail_w, avail_h, fixed: int, canv) -> tuple[list, list]:
+    """The items that fill a frame `avail_h` tall, and the rest. The first `fixed`
+    items (the running heading) are placed whatever happens; past them, at least
+    something of the content is, so every frame moves the exercise on."""
+    items = list(items)
+    head: list[Flowable] = []
+    room = avail_h
+    index = 0
+    while index < len(items):
+        item = items[index]
+        before = item.getSpaceBefore() if head else 0
+        h = _height(item, avail_w, max(room - before, 0), canv)
+        need = before + h + item.getSpaceAfter()
+        if need <= room or index < fixed:
+            head.append(item)
+            room -= need
+            index += 1
+            continue
+        if isinstance(item, KeepTogether):
+            if len(head) > fixed:
+                break  # the block starts on the next page, whole
+            items[index:index + 1] = list(item._content)  # taller than a page: opened up
+            continue
+        pieces = item.splitOn(canv, avail_w, room - before) if room - before > MIN_PIECE else []
+        # A sliver (a box's empty top, one line of a list) waits for the next frame.
+        if len(pieces) > 1 and _height(pieces[0], avail_w, room - before, canv) >= MIN_PIECE:
+            head.append(pieces[0])
+            items[index:index + 1] = pieces[1:]
+        break
+    rest = items[index:]
+    # A heading never ends a frame: it goes on with what it heads.
+    while rest and len(head) > fixed + 1 and _kept_with_next(head[-1]):
+        rest.insert(0, head.pop())
+    if len(head) == fixed and rest:  # nothing fits a whole frame: shrunk, but placed
+        head.append(rest.pop(0))
+    return head, rest

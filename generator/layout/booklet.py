@@ -20,6 +20,7 @@ from reportlab.platypus import (  # noqa: E402
     Frame,
     FrameBreak,
     KeepInFrame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -33,7 +34,7 @@ from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
-from .blocks import PALETTE, Anchored, Palette, TempoBar, flowables, make_styles  # noqa: E402
+from .blocks import PALETTE, Anchored, Exercise, Palette, TempoBar, flowables, make_styles  # noqa: E402
 from .log import sets_log, tick_log  # noqa: E402
 
 SIZES = {"A5": A5, "A4": A4, "Letter": LETTER}
@@ -193,7 +194,12 @@ class Booklet:
                 story.append(OutlineMark("exercises", self.t["exercises"], pages))
             elements = self._render(f"ex-{ex.id}", "exercise.xml", key=f"ex-{ex.id}",
                                     ex=ex.content, id=ex.id, half=self.half)
-            story += self._flow(elements, pages, image=self._exercise_image(ex), exercise=ex.content)
+            heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
+                                self.styles["h2"])
+            story.append(Exercise(
+                lambda scale, ex=ex, elements=elements: self._flow(
+                    elements, pages, image=self._exercise_image(ex, scale), exercise=ex.content),
+                heading))
 
         if exercises:
             story += [NextPageTemplate("body"), PageBreak()]
@@ -243,7 +249,7 @@ class Booklet:
         code = qr_drawing(url, 26 * mm)
         code.hAlign = "LEFT"
         link = f'<a href="{escape(url)}">{escape(short_url(url))}</a>'
-        return [code, Spacer(1, 3), Paragraph(link, self.styles["meta"])]
+        return [KeepTogether([code, Spacer(1, 3), Paragraph(link, self.styles["meta"])])]
 
     def _cover(self) -> list:
         s = self.settings
@@ -274,12 +280,13 @@ class Booklet:
                 return story
         return [KeepInFrame(self.frame_w, self.frame_h - 1, story, mode="shrink")]
 
-    def _exercise_image(self, ex):
+    def _exercise_image(self, ex, scale: float = 1.0):
+        """The exercise's picture, at `scale` of its usual height (see blocks.Exercise)."""
         if not ex.image_path:
             return None
         picture = self.images.get(ex.image_path)
         content = ex.content
-        tallest = self.frame_h * (0.17 if self.half else 0.4)
+        tallest = self.frame_h * (0.17 if self.half else 0.4) * scale
         box = PictureBox(picture, self.frame_w, tallest, content.image_fit,
                          content.image_focus, valign=1.0, alt=content.image_alt)
         box.spaceAfter = 4
