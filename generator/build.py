@@ -91,7 +91,7 @@ def build(
 
     outputs: list[tuple[Path, bytes]] = []
     epoch = build_epoch(project.input_files() + _template_files(templates))
-    with pdf_date(epoch):
+    with pdf_date(epoch), _pictures_located(project):
         if poster:
             with _made(poster_path, outputs) as made:
                 made(Poster(project, templates, poster_images, poster_options, palette).build())
@@ -132,6 +132,24 @@ def _made(path: Path, outputs: list[tuple[Path, bytes]]):
         raise exc.for_file(path) from None
 
 
+@contextlib.contextmanager
+def _pictures_located(project: LoadedProject):
+    """A picture found damaged while it is drawn (`check` reads photos through; the
+    build only their headers, and decodes them once) is reported where the project
+    names it, as `check` would."""
+    try:
+        yield
+    except HandoutError as exc:
+        problems = []
+        for problem in exc.problems:
+            place = project.named_at(problem.path) if problem.path else None
+            if place:
+                file, line, key, value = place
+                problem = Problem(file, f"'{value}' {problem.message}", line, key)
+            problems.append(problem)
+        raise HandoutError(problems) from None
+
+
 class _PageNumbers:
     """The booklet's page numbers from the last build, kept in the user's cache: when
     an edit moves no page, the booklet is laid out once instead of twice."""
@@ -168,7 +186,7 @@ def _template_files(templates) -> list[Path]:
 def check(where: Path, strict: bool = False) -> tuple[LoadedProject, int | None]:
     """Load and validate everything, the client list too when there is one; build
     nothing. Returns the project and how many clients it has (None: no list)."""
-    project = load_project(where, strict=strict)
+    project = load_project(where, strict=strict, thorough=True)
     if not any((project.root / name).is_file() for name in ("clients.yaml", "clients.yml", "clients.csv")):
         return project, None
     from .clients import load_clients

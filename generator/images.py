@@ -133,7 +133,7 @@ class Picture:
         except ImageError as exc:
             raise HandoutError(str(exc), self.path) from None
         except (OSError, SyntaxError, ValueError) as exc:
-            raise HandoutError(f"cannot read this image: {exc}", self.path) from None
+            raise HandoutError(f"is damaged or cut short ({exc})", self.path) from None
         out = io.BytesIO()
         if kind == "png":
             img.save(out, "PNG", optimize=False)

@@ -60,6 +60,22 @@ class LoadedProject:
             raise HandoutError(problems)
         return [by_id[ex_id] for ex_id in dict.fromkeys(only)]
 
+    def named_at(self, path: Path) -> tuple[Path, int, str, str] | None:
+        """Where the project names the picture `path`: (file, line, key, as written)."""
+        from .loading import YamlFileError, read_yaml
+
+        s = self.settings
+        places = [(ex.path, ("image",), ex.content.image) for ex in self.exercises if ex.image_path == path]
+        places += [(self.file, key, value) for key, value in (
+            (("cover",), s.cover), (("author", "photo"), s.author.photo if s.author else None),
+            (("theme", "logo"), s.theme.logo)) if value and self.root / value == path]
+        for file, key, value in places:
+            try:
+                return file, read_yaml(file).line_of(key), ".".join(key), value
+            except YamlFileError:
+                continue
+        return None
+
     def input_files(self) -> list[Path]:
         """Every file the outputs are made from, for the build date and the watcher."""
         files = {self.file}
@@ -114,7 +130,7 @@ def find_project_file(where: Path) -> Path:
     return path
 
 
-def load_project(where: Path, strict: bool = False) -> LoadedProject:
+def load_project(where: Path, strict: bool = False, thorough: bool = False) -> LoadedProject:
     """Read and validate the project at `where`. Raises HandoutError with every problem."""
     file = find_project_file(where)
     root = file.parent
@@ -130,7 +146,7 @@ def load_project(where: Path, strict: bool = False) -> LoadedProject:
         errors.append(exc.problem)
 
     listed = list(settings.exercises) if settings else []
-    found, file_problems = _load_exercise_files(root)
+    found, file_problems = _load_exercise_files(root, thorough)
     errors += _template_problems(root)
 
     for ex_id, problems in file_problems.items():
@@ -145,7 +161,7 @@ def load_project(where: Path, strict: bool = False) -> LoadedProject:
     exercises: list[LoadedExercise] = []
     if settings is not None:
         assert doc is not None
-        errors += _check_project_images(doc, settings, root)
+        errors += _check_project_images(doc, settings, root, thorough)
         seen: set[str] = set()
         for index, ex_id in enumerate(listed):
             if ex_id in seen:
@@ -166,7 +182,8 @@ def load_project(where: Path, strict: bool = False) -> LoadedProject:
     return LoadedProject(root, file, settings, exercises, sort_problems(warnings))
 
 
-def _load_exercise_files(root: Path) -> tuple[dict[str, LoadedExercise], dict[str, list[Problem]]]:
+def _load_exercise_files(root: Path, thorough: bool = False
+                         ) -> tuple[dict[str, LoadedExercise], dict[str, list[Problem]]]:
     found: dict[str, LoadedExercise] = {}
     problems: dict[str, list[Problem]] = {}
     folder = root / "exercises"
@@ -185,7 +202,8 @@ def _load_exercise_files(root: Path) -> tuple[dict[str, LoadedExercise], dict[st
         content, errs = validate(doc, Exercise)
         # The image is checked even when other keys are wrong: one run, every problem.
         image = doc.data.get("image") if isinstance(doc.data, dict) else None
-        image_path, image_errs = _check_image(doc, ("image",), image if isinstance(image, str) else None, root)
+        image_path, image_errs = _check_image(doc, ("image",), image if isinstance(image, str) else None, root,
+                                              thorough)
         errs += image_errs
         if errs:
             problems[ex_id] = errs
@@ -224,7 +242,7 @@ def _template_problems(root: Path) -> list[Problem]:
     return source_problems([p for p in files if p.suffix in (".xml", ".txt") and p.is_file()])
 
 
-def _check_image(doc: Document, keypath, value: str | None, root: Path):
+def _check_image(doc: Document, keypath, value: str | None, root: Path, thorough: bool = False):
     """The picture's path, or the problems with it. It is opened the way the build
     will open it, so that a project that passes `check` builds."""
     if value is None:
@@ -241,20 +259,21 @@ def _check_image(doc: Document, keypath, value: str | None, root: Path):
     from .pictures import ImageError, probe
 
     try:
-        probe(path, root)
+        probe(path, root, thorough)
     except ImageError as exc:
         return None, [doc.problem(keypath, f"'{value}' {exc}")]
     return path, []
 
 
-def _check_project_images(doc: Document, settings: Project, root: Path) -> list[Problem]:
+def _check_project_images(doc: Document, settings: Project, root: Path, thorough: bool = False
+                          ) -> list[Problem]:
     errs: list[Problem] = []
     for keypath, value in (
         (("cover",), settings.cover),
         (("author", "photo"), settings.author.photo if settings.author else None),
         (("theme", "logo"), settings.theme.logo),
     ):
-        errs += _check_image(doc, keypath, value, root)[1]
+        errs += _check_image(doc, keypath, value, root, thorough)[1]
     for style, value in settings.theme.fonts.items():
         problem = outside_problem(root, value)
         if problem is None:
