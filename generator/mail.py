@@ -284,15 +284,18 @@ def subject_for(project: LoadedProject, templates, client: Client) -> str | None
     """mail.subject as a template: {{ client.name }}, {{ title }}, {{ author }}."""
     import jinja2
 
+    from .templates import TEMPLATE_RUNTIME_ERRORS, runtime_message
+
     s = project.settings
     if not s.mail or not s.mail.subject:
         return None
     try:
         return templates.env.from_string(s.mail.subject).render(client=client, title=s.title,
                                                                 author=s.author).strip()
-    except jinja2.TemplateError as exc:
+    except (jinja2.TemplateError, *TEMPLATE_RUNTIME_ERRORS) as exc:
         doc = read_yaml(project.file)
-        raise HandoutError([doc.problem(("mail", "subject"), f"template error: {exc}")]) from None
+        problem = doc.problem(("mail", "subject"), f"template error: {runtime_message(exc)}")
+        raise HandoutError([problem]) from None
 
 
 def compose(project: LoadedProject, templates, client: Client, pdf: Path, sender: str | None) -> EmailMessage:

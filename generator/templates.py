@@ -123,9 +123,9 @@ class Templates:
         except jinja2.TemplateSyntaxError as exc:
             path = Path(exc.filename) if exc.filename else Path(name)
             raise HandoutError([Problem(path, f"template error: {exc.message}", exc.lineno)]) from None
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, *TEMPLATE_RUNTIME_ERRORS) as exc:
             path, line = _template_location(name)
-            raise HandoutError([Problem(path, f"template error: {exc}", line)]) from None
+            raise HandoutError([Problem(path, f"template error: {runtime_message(exc)}", line)]) from None
 
     def render(self, name: str, **context) -> list[ET.Element]:
         """The elements `name` writes for this context."""
@@ -137,9 +137,9 @@ class Templates:
             raise HandoutError([Problem(path, f"template error: {exc.message}", exc.lineno)]) from None
         except jinja2.TemplateNotFound as exc:
             raise HandoutError(f"template '{exc.name}' not found", self.user_dir) from None
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, *TEMPLATE_RUNTIME_ERRORS) as exc:
             path, line = _template_location(name)
-            raise HandoutError([Problem(path, f"template error: {exc}", line)]) from None
+            raise HandoutError([Problem(path, f"template error: {runtime_message(exc)}", line)]) from None
         path = Path(template.filename or name)
         try:
             root, lines = _parse(text)
@@ -179,6 +179,17 @@ class Templates:
                 except jinja2.TemplateError:
                     pass
         return found
+
+
+# What a template's own expressions can raise while it runs (`{{ 1 / 0 }}`,
+# `{{ range(10**7) }}`, `{{ 'a' + 1 }}`): the template's mistake, reported at its line.
+TEMPLATE_RUNTIME_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, RecursionError)
+
+
+def runtime_message(exc: Exception) -> str:
+    if isinstance(exc, jinja2.TemplateError):
+        return str(exc)
+    return f"{exc} ({type(exc).__name__})"
 
 
 def _parse(text: str) -> tuple[ET.Element, dict[ET.Element, int]]:

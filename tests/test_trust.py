@@ -507,3 +507,19 @@ def test_a_client_list_that_links_outside_the_project_is_refused(sample, cli, tm
     assert result.exit_code == 1
     assert "clients.yaml: 'clients.yaml' is outside the project" in result.stderr
     assert not (sample / "out" / "clients").exists()
+
+
+@pytest.mark.parametrize("expression, said", [
+    ("range(10**7) | list | length", "Range too big"),  # the sandbox's own OverflowError
+    ("1 / 0", "division by zero"),
+    ("'a' + 1", "can only concatenate"),
+])
+def test_a_template_expression_that_fails_is_named_at_its_line(sample, cli, expression, said):
+    (sample / "templates").mkdir()
+    (sample / "templates" / "poster_card.xml").write_text(
+        '{% extends "builtin/poster_card.xml" %}\n{% block extra %}{{ ' + expression + ' }}{% endblock %}\n',
+        encoding="utf-8")
+    result = cli("build", cwd=sample)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("templates/poster_card.xml:2: template error: ")
+    assert said in result.stderr
