@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import HandoutError, Problem
-from .project import LoadedProject, load_project
+from .project import CLIENT_FILES, LoadedProject, load_project
 
 
 @dataclass
@@ -187,7 +187,7 @@ def check(where: Path, strict: bool = False) -> tuple[LoadedProject, int | None]
     """Load and validate everything, the client list too when there is one; build
     nothing. Returns the project and how many clients it has (None: no list)."""
     project = load_project(where, strict=strict, thorough=True)
-    if not any((project.root / name).is_file() for name in ("clients.yaml", "clients.yml", "clients.csv")):
+    if not any((project.root / name).is_file() for name in CLIENT_FILES):
         return project, None
     from .clients import load_clients
 

@@ -22,7 +22,7 @@ from pydantic import Field, field_validator
 from .errors import HandoutError, Problem, sort_problems
 from .loading import Document, YamlFileError, dotted, read_yaml
 from .models import Dose, Model, Text
-from .project import LoadedProject, slugify
+from .project import CLIENT_FILES, LoadedProject, slugify
 from .validation import validate
 
 
@@ -116,7 +116,6 @@ class ClientList:
         raise HandoutError(f"no client called '{name}'{hint}", self.path)
 
 
-CLIENT_FILES = ("clients.yaml", "clients.yml", "clients.csv")
 
 
 def default_clients_file(project: LoadedProject) -> Path:

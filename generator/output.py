@@ -23,7 +23,6 @@ except ImportError:  # Windows: stale temp files are then left for the user
     fcntl = None
 
 PRODUCER = "Handout"
-CLIENT_LISTS = ("clients.yaml", "clients.yml", "clients.csv")
 
 
 def build_epoch(inputs: list[Path]) -> int:
@@ -196,7 +195,9 @@ def project_inputs(project) -> list[Path]:
     templates = project.root / "templates"
     if templates.is_dir():
         found.update(p for p in templates.rglob("*") if p.is_file())
-    found.update(project.root / name for name in CLIENT_LISTS if (project.root / name).is_file())
+    from .project import CLIENT_FILES
+
+    found.update(project.root / name for name in CLIENT_FILES if (project.root / name).is_file())
     found.update((project.root / "exercises").glob("*.y*ml"))
     return sorted(found)
 

@@ -20,6 +20,7 @@ from .models import Exercise, LoadedExercise, Project
 from .validation import validate
 
 PROJECT_FILE = "handout.yaml"
+CLIENT_FILES = ("clients.yaml", "clients.yml", "clients.csv")  # a client list, where one is kept
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 # Ids go into file names, links and markup: plain letters, digits and hyphens only.
 EXERCISE_ID = re.compile(r"[a-z0-9-]+")

@@ -345,10 +345,13 @@ def test_on_a_terminal_send_asks_first(project, server):
     assert len(server.messages) == 2
 
 
-def test_an_out_link_leading_outside_the_project_is_refused(project, server, cli, tmp_path):
+def test_a_mail_folder_link_leading_outside_the_project_is_refused(project, server, cli, tmp_path):
+    # Only out/mail leads out: the booklets' own folder is fine, so the send record,
+    # the lock and the messages are what is refused.
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (project / "out").symlink_to(elsewhere)
+    (project / "out").mkdir()
+    (project / "out" / "mail").symlink_to(elsewhere)
     result = cli("send", "--yes", cwd=project)
     assert result.exit_code == 1
     assert "leads outside the project" in result.stderr
