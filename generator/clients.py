@@ -21,13 +21,16 @@ from pydantic import Field, field_validator
 
 from .errors import HandoutError, Problem, sort_problems
 from .loading import Document, YamlFileError, dotted, read_yaml
-from .models import Dose, Model, Text
+from .models import Dose, Model, Side, Text
 from .project import CLIENT_FILES, LoadedProject, slugify
 from .validation import validate
 
 
 class DoseOverride(Dose):
-    """A client's own dose for one exercise: only the keys given replace the file's."""
+    """A client's own dose for one exercise: only the keys given replace the file's,
+    in every phase. `side` is the side this client works (the injured leg)."""
+
+    side: Side | None = Field(None, description="each, left or right: replaces the exercise's side")
 
 
 class Client(Model):
@@ -269,8 +272,17 @@ def personalise(project: LoadedProject, client: Client) -> LoadedProject:
     for ex in chosen:
         override = client.doses.get(ex.id)
         if override is not None:
-            base = ex.content.dose.model_dump(exclude_unset=True) if ex.content.dose else {}
-            dose = Dose(**{**base, **override.model_dump(exclude_unset=True)})
-            ex = ex.model_copy(update={"content": ex.content.model_copy(update={"dose": dose})})
+            given = override.model_dump(exclude_unset=True)
+            side = given.pop("side", ex.content.side)
+
+            def mine(dose: Dose | None) -> Dose | None:
+                if not given:
+                    return dose
+                base = dose.model_dump(exclude_unset=True) if dose else {}
+                return Dose(**{**base, **given})
+
+            content = ex.content.model_copy(update={"dose": mine(ex.content.dose), "side": side})
+            ex = ex.model_copy(update={"content": content, "doses": tuple(mine(d) for d in ex.doses),
+                                       "phase_doses": {k: mine(d) for k, d in ex.phase_doses.items()}})
         exercises.append(ex)
     return replace(project, exercises=exercises)

@@ -12,7 +12,10 @@ from typing import Annotated, Literal
 
 import re
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+    model_validator,
+)
 
 from .labels import check_label_key, label_keys, languages
 
@@ -132,6 +135,23 @@ class Dose(Model):
         return f"{low}\u2013{high}"
 
 
+def _dose_form(value: object) -> str:
+    """A dose is one dose, or one per phase by name ({Protect: {sets: 2}, Build: ...}):
+    keys that are not a dose's own, each holding keys, name phases."""
+    if (isinstance(value, dict) and value and not set(value) & set(Dose.model_fields)
+            and all(isinstance(v, dict) for v in value.values())):
+        return "phases"
+    return "one"
+
+
+DoseOrPhases = Annotated[
+    Annotated[Dose, Tag("one")] | Annotated[dict[Name, Dose], Tag("phases")],
+    Discriminator(_dose_form),
+]
+# Which side an exercise works: both in turn (the dose counts per side), or one only.
+Side = Literal["each", "left", "right"]
+
+
 class Exercise(Model):
     name: Name
     steps: Annotated[list[Text], Field(min_length=1)]
@@ -149,13 +169,18 @@ class Exercise(Model):
                      ] | None = Field(None, description='seconds per phase, or "3-1-2-0": '
                                                         "lower, pause, lift, hold")
     breathing: Text | None = None
-    dose: Dose | None = None
+    dose: DoseOrPhases | None = Field(
+        None, description="one dose, or one per phase by the phase's name: "
+                          "{Protect: {sets: 2, reps: 8}, Build: {sets: 3, reps: 15}}")
+    side: Side | None = Field(
+        None, description="each: both sides in turn, the dose counts per side; left or right: that side only")
     cues: Annotated[list[Text], Field(max_length=4)] = Field(
         [], description="short poster cues, at most 4"
     )
     cautions: list[Text] = []
     mistakes: list[Text] = []
     progressions: list[Text] = []
+    regressions: list[Text] = Field([], description="easier versions, printed as 'Make it easier'")
     video: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
         None, description="an http(s) URL; printed as a QR code"
     )
@@ -242,8 +267,18 @@ class BookletSettings(Model):
     size: str = "A5"
     profile: Literal["email", "print"] = "email"
     layout: Literal["full", "half"] = "full"
-    weeks: Annotated[int, Field(ge=1, le=52)] = 4
+    weeks: Annotated[int, Field(ge=1, le=52)] = Field(
+        4, description="weeks of the log (with phases:, their sum instead)")
     log: Literal["ticks", "sets"] = "ticks"
+    track: list[Literal["pain", "effort"]] = Field(
+        [], description="per session in the log: pain (0-10) and effort (RPE 0-10)")
+
+    @field_validator("track")
+    @classmethod
+    def _once_each(cls, value: list[str]) -> list[str]:
+        if len(set(value)) < len(value):
+            raise ValueError("names one thing twice; list each of pain and effort once")
+        return value
 
     @field_validator("size", mode="before")
     @classmethod
@@ -268,11 +303,43 @@ class MailSettings(Model):
                                                    "{{ author.name }} work")
 
 
-class Project(Model):
+class Block(Model):
+    """Part of a session: a warm-up, a circuit done in rounds, a cool-down."""
+
     title: Name
     exercises: Annotated[list[Text], Field(min_length=1)] = Field(
-        description="exercise ids in order: the file names in exercises/ without .yaml"
-    )
+        description="exercise ids in order: the file names in exercises/ without .yaml")
+    rounds: Annotated[int, Field(ge=1, le=20)] | None = Field(
+        None, description="a circuit: the exercises back to back, this many rounds")
+    rest: Seconds | None = Field(None, description="seconds of rest between rounds")
+
+    @model_validator(mode="after")
+    def _rest_between_rounds(self):
+        if self.rest is not None and self.rounds is None:
+            raise ValueError("rest is the rest between rounds: add rounds (how many), or give each "
+                             "exercise's rest in its dose")
+        return self
+
+
+class Phase(Model):
+    """A stretch of the programme with its own doses: Protect for 2 weeks, Build for 4."""
+
+    name: Name
+    weeks: Annotated[int, Field(ge=1, le=52)]
+
+
+MAX_WEEKS = 52
+
+
+class Project(Model):
+    title: Name
+    exercises: Annotated[list[Text], Field(min_length=1)] | None = Field(
+        None, description="exercise ids in order: the file names in exercises/ without .yaml "
+                          "(or blocks:, not both)")
+    blocks: Annotated[list[Block], Field(min_length=1)] | None = Field(
+        None, description="the session in parts (warm-up, circuits, cool-down), each with its "
+                          "exercise ids (or exercises:, not both)")
+    phases: list[Phase] = Field([], description="stretches of weeks with their own doses, in order")
     subtitle: Text | None = None
     cover: Text | None = Field(None, description="image for the booklet cover")
     author: Author | None = None
@@ -289,6 +356,19 @@ class Project(Model):
         json_schema_extra={"propertyNames": {"enum": list(label_keys())}})  # editors complete keys
     mail: MailSettings | None = None
 
+    @property
+    def ids(self) -> list[tuple[str, tuple]]:
+        """Every exercise id the workout lists, in order, with where: its key path."""
+        if self.blocks is None:
+            return [(ex_id, ("exercises", i)) for i, ex_id in enumerate(self.exercises or [])]
+        return [(ex_id, ("blocks", b, "exercises", i)) for b, block in enumerate(self.blocks)
+                for i, ex_id in enumerate(block.exercises)]
+
+    @property
+    def weeks(self) -> int:
+        """The weeks of the programme and its log: the phases' sum, else booklet.weeks."""
+        return sum(p.weeks for p in self.phases) if self.phases else self.booklet.weeks
+
 
 # --- what loading yields -----------------------------------------------------------
 
@@ -301,3 +381,7 @@ class LoadedExercise(BaseModel):
     path: Path
     content: Exercise
     image_path: Path | None = None
+    # With phases: the dose of each phase in order (content.dose is the first's), and
+    # the doses as the file gives them, by phase name.
+    doses: tuple[Dose | None, ...] = ()
+    phase_doses: dict[str, Dose] = {}

@@ -16,7 +16,7 @@ from anyascii import anyascii
 
 from .errors import HandoutError, Problem, sort_problems
 from .loading import Document, YamlFileError, read_yaml
-from .models import Exercise, LoadedExercise, Project
+from .models import MAX_WEEKS, Dose, Exercise, LoadedExercise, Project
 from .validation import validate
 
 PROJECT_FILE = "handout.yaml"
@@ -146,7 +146,7 @@ def load_project(where: Path, strict: bool = False, thorough: bool = False) -> L
     except YamlFileError as exc:
         errors.append(exc.problem)
 
-    listed = list(settings.exercises) if settings else []
+    listed = [ex_id for ex_id, _ in settings.ids] if settings else []
     found, file_problems = _load_exercise_files(root, thorough)
     errors += _template_problems(root)
 
@@ -163,16 +163,19 @@ def load_project(where: Path, strict: bool = False, thorough: bool = False) -> L
     if settings is not None:
         assert doc is not None
         errors += _check_project_images(doc, settings, root, thorough)
+        errors += _programme_problems(doc, settings)
         seen: set[str] = set()
-        for index, ex_id in enumerate(listed):
+        for ex_id, where in settings.ids:
             if ex_id in seen:
-                errors.append(doc.problem(("exercises", index), f"'{ex_id}' is listed twice"))
+                errors.append(doc.problem(where, f"'{ex_id}' is listed twice"))
                 continue
             seen.add(ex_id)
             if ex_id in found:
-                exercises.append(found[ex_id])
+                ex, problems = _phased(found[ex_id], settings)
+                exercises.append(ex)
+                errors += problems
             elif ex_id not in file_problems:
-                errors.append(doc.problem(("exercises", index), _unknown_id(root, ex_id, found)))
+                errors.append(doc.problem(where, _unknown_id(root, ex_id, found)))
 
     if strict:
         errors += [w.as_error() for w in warnings]
@@ -181,6 +184,65 @@ def load_project(where: Path, strict: bool = False, thorough: bool = False) -> L
         raise HandoutError(sort_problems(errors))
     assert settings is not None
     return LoadedProject(root, file, settings, exercises, sort_problems(warnings))
+
+
+def _programme_problems(doc: Document, settings: Project) -> list[Problem]:
+    """The checks that span keys of the project file: one list of exercises, phases
+    with names of their own, and the weeks they add up to."""
+    problems = []
+    if settings.exercises is not None and settings.blocks is not None:
+        problems.append(doc.problem(("blocks",), "the workout has both exercises: and blocks:; keep one "
+                                                 "(blocks: holds the exercises in parts)"))
+    elif settings.exercises is None and settings.blocks is None:
+        problems.append(doc.problem((), "lists no exercises; add 'exercises:' (ids in order) or "
+                                        "'blocks:' (the session in parts)"))
+    names: set[str] = set()
+    for index, phase in enumerate(settings.phases):
+        if phase.name in names:
+            problems.append(doc.problem(("phases", index, "name"),
+                                        f"'{phase.name}' is named twice; give each phase its own name"))
+        names.add(phase.name)
+    weeks = sum(phase.weeks for phase in settings.phases)
+    if weeks > MAX_WEEKS:
+        problems.append(doc.problem(("phases",), f"the phases add up to {weeks} weeks; a programme "
+                                                 f"is at most {MAX_WEEKS} weeks"))
+    if settings.phases and "weeks" in settings.booklet.model_fields_set:
+        problems.append(doc.problem(("booklet", "weeks"), f"the log follows the phases ({weeks} weeks in "
+                                                          "all); remove booklet.weeks"))
+    return problems
+
+
+def _phased(ex: LoadedExercise, settings: Project) -> tuple[LoadedExercise, list[Problem]]:
+    """The exercise with a dose for each phase of the programme. A dose given per phase
+    must name phases the project defines; a phase it leaves out keeps the dose of the
+    one before (the first phases, the first dose given). Its `content.dose` is the first
+    phase's, so what shows one dose (the poster) shows where the programme starts."""
+    dose = ex.content.dose
+    phases = [phase.name for phase in settings.phases]
+    if not isinstance(dose, dict):
+        return ex.model_copy(update={"doses": tuple(dose for _ in phases)}), []
+    problems = []
+    doc = read_yaml(ex.path)
+    if not phases:
+        given = ", ".join(dose)
+        return ex, [doc.problem(("dose",), f"gives a dose per phase ({given}) but handout.yaml has no "
+                                           "phases:; add them, e.g. phases: [{name: Protect, weeks: 2}], "
+                                           "or give one dose")]
+    for name in dose:
+        if name not in phases:
+            close = difflib.get_close_matches(name, phases, n=1, cutoff=0.5)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; the phases are: {', '.join(phases)}"
+            problems.append(doc.problem(("dose", name), f"no phase '{name}' in handout.yaml{hint}"))
+    if problems:
+        return ex, problems
+    current = dose[next(name for name in phases if name in dose)]
+    doses: list[Dose] = []
+    for name in phases:
+        current = dose.get(name, current)
+        doses.append(current)
+    content = ex.content.model_copy(update={"dose": doses[0]})
+    return ex.model_copy(update={"content": content, "doses": tuple(doses),
+                                 "phase_doses": dict(dose)}), []
 
 
 def _load_exercise_files(root: Path, thorough: bool = False
