@@ -332,6 +332,9 @@ MAX_WEEKS = 52
 
 
 class Project(Model):
+    # Editors flag a project file with neither list, or with both.
+    model_config = ConfigDict(**Model.model_config, json_schema_extra={
+        "oneOf": [{"required": ["exercises"]}, {"required": ["blocks"]}]})
     title: Name
     exercises: Annotated[list[Text], Field(min_length=1)] | None = Field(
         None, description="exercise ids in order: the file names in exercises/ without .yaml "

@@ -83,13 +83,15 @@ def test_new_accepts_an_empty_folder(tmp_path, cli):
     assert (tmp_path / "empty" / "handout.yaml").is_file()
 
 
-@pytest.mark.parametrize("kind,required", [("project", ["title", "exercises"]), ("exercise", ["name", "steps"])])
+@pytest.mark.parametrize("kind,required", [("project", ["title"]), ("exercise", ["name", "steps"])])
 def test_schema_is_json_schema_for_editors(cli, kind, required, tmp_path):
     result = cli("schema", kind, cwd=tmp_path)
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["type"] == "object"
     assert sorted(schema["required"]) == sorted(required)
+    if kind == "project":  # one list of exercises: exercises or blocks, not both
+        assert schema["oneOf"] == [{"required": ["exercises"]}, {"required": ["blocks"]}]
     assert schema["additionalProperties"] is False
 
 
