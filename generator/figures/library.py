@@ -30,7 +30,7 @@ LUNGE_FRONT, LUNGE_BACK = Limb(flex=88, bend=88), Limb(flex=-6, bend=84, point=-
 SIDE_LYING = dict(yaw=80, turn=-90, anchor="hip", near_arm=Limb(flex=40, bend=70), far_arm=Limb(abd=165, bend=20))
 CLAM = Limb(flex=45, bend=95)  # hips and knees bent, feet together
 OPEN_BOOK = dict(anchor="hip", near_leg=Limb(flex=90, bend=90), far_leg=Limb(flex=90, bend=90),
-                 far_arm=Limb(flex=90), neck=10)
+                 far_arm=Limb(flex=90))
 LONG_SIT = Pose(lean=-18, near_leg=Limb(flex=72, point=10), far_leg=Limb(flex=110, bend=115),
                 near_arm=Limb(upright=True, flex=-28, point=-60), far_arm=Limb(upright=True, flex=-28, point=-60),
                 anchor="hip", at=(0, 6.5))
@@ -48,6 +48,17 @@ def side_plank(tilt: float, legs: float = 0.0, feet: float = 0.0) -> Pose:
     return Pose(yaw=90, turn=tilt - 90, anchor="elbow_f", far_arm=Limb(abd=90 - tilt, abd2=180 - tilt),
                 near_arm=Limb(abd=28, abd2=-40), near_leg=Limb(abd=legs - 12, point=feet),
                 far_leg=Limb(abd=-legs, point=feet))
+
+
+
+def half_kneeling(back: float, front_flex: float, front_bend: float, lean: float = 0.0) -> Pose:
+    """Kneeling on the near knee, its shin flat on the floor behind; `back` opens the
+    hip (the hips shift forward), and the front leg's angles keep its foot where it
+    was (found by search for each `back`), flat on the floor."""
+    front_point = (90 - lean) + front_flex - front_bend - 90  # the front foot level
+    return Pose(lean=lean, near_leg=Limb(flex=-back, bend=90 - back, point=90),
+                far_leg=Limb(flex=front_flex, bend=front_bend, point=front_point), anchor="knee_n",
+                near_arm=Limb(flex=-12, bend=10), far_arm=Limb(flex=-4, bend=10))
 
 
 LIBRARY = (
@@ -149,27 +160,28 @@ LIBRARY = (
         arrows=(Arrow(Ref(0, "toe_n", 8, 2), Ref(1, "toe_n", 8, 2), 0.25),),
         props=(MAT, Prop("band", {"points": (Ref(0, "hand_n"), Ref(0, "toe_n", -1)), "pose": 0}),
                Prop("band", {"points": (Ref(1, "hand_n"), Ref(1, "toe_n", -1))}))),
-    Drawing(
+    Drawing(  # half-kneeling, the back knee and shin on the mat, the front foot flat: the hips
+        # shift forward over the knee, the trunk stays upright
         "hip-flexor-stretch",
-        poses=(Pose(near_leg=Limb(flex=-8, bend=95, point=60), far_leg=Limb(flex=85, bend=85), feet_flat=False,
-                    anchor="knee_n", near_arm=Limb(bend=15), far_arm=Limb(bend=15)),
-               Pose(near_leg=Limb(flex=-30, bend=70, point=60), far_leg=Limb(flex=62, bend=110), anchor="knee_n",
-                    near_arm=Limb(bend=15), far_arm=Limb(bend=15))),
+        poses=(half_kneeling(0, 90, 90), half_kneeling(22, 90, 112, lean=-3)),
         muscles=("hip flexors",),
-        arrows=(Arrow(Ref(0, "hip", 0, 10), Ref(1, "hip", 2, 10), -0.2),),
+        arrows=(Arrow(Ref(0, "hip", -13, 2), Ref(1, "hip", -9, 2), 0.0),),
         props=(MAT,)),
-    Drawing(
+    Drawing(  # side by side, as laid over each other the sagging back hid inside the rounded one:
+        # the cat (back rounded up, head dropped) in ink, the cow (stomach sunk, head lifted) in tint.
+        # A mobility drill: nothing works hard, so no muscle is marked.
         "cat-cow",
-        poses=(ALL_FOURS.with_(spine=-0.2, neck=-28), ALL_FOURS.with_(spine=0.24, neck=45)),
-        muscles=("upper back", "lower back"),
-        arrows=(Arrow(Ref(0, "hip", 14, 4), Ref(1, "hip", 14, 17), 0.0),),
+        poses=(ALL_FOURS.with_(spine=-0.16, neck=-38, at=(80, None)), ALL_FOURS.with_(spine=0.22, neck=68)),
+        arrows=(Arrow(Ref(1, "hip", 16, 19), Ref(1, "hip", 16, 31), 0.0),
+                Arrow(Ref(0, "hip", 16, -5), Ref(0, "hip", 16, -15), 0.0)),
         props=(MAT,)),
     Drawing(  # side-lying, seen from the head end: the top arm opens over to the floor behind
         "thoracic-rotation",
-        poses=(Pose(pitch=90, turn=180, **OPEN_BOOK, near_arm=Limb(flex=90, abd=-8)),
-               Pose(pitch=90, turn=180, **OPEN_BOOK, near_arm=Limb(flex=90, abd=150))),
+        # The top arm starts on the bottom one (palms together) and ends on the floor behind.
+        poses=(Pose(pitch=90, turn=180, **OPEN_BOOK, near_arm=Limb(flex=90, abd=-35)),
+               Pose(pitch=90, turn=180, **OPEN_BOOK, near_arm=Limb(flex=90, abd=185))),
         # A mobility drill: nothing works hard, so no muscle is marked.
-        arrows=(Arrow(Ref(0, "hand_n", 4, 7), Ref(1, "hand_n", -4, 7), 0.12),),
+        arrows=(Arrow(Ref(0, "hand_n", 0, 8), Ref(1, "hand_n", 0, 8), 0.45),),
         props=(MAT,)),
     Drawing(
         "chin-tuck",
@@ -202,15 +214,17 @@ LIBRARY = (
                 Arrow(Ref(0, "hand_f", -4, 8), Ref(1, "hand_f", -4, 8), 0.2)),
         props=(Prop("band", {"points": (Ref(0, "hand_n"), Ref(0, "hand_f")), "pose": 0}),
                Prop("band", {"points": (Ref(1, "hand_n"), Ref(1, "hand_f"))}))),
-    Drawing(
+    Drawing(  # from the front and a little above, so the forearm's turn reads as an arc:
+        # elbow by the side (a towel's width out), the hand from the stomach (tint) out to
+        # the side (ink) against a thin band anchored on the far side; the arrow follows the hand
         "shoulder-external-rotation",
-        poses=(STANDING.with_(yaw=90, near_arm=Limb(bend=90, abd2=-75, point=0)),
-               STANDING.with_(yaw=90, near_arm=Limb(bend=90, abd2=50, point=0))),
+        poses=(STANDING.with_(yaw=90, pitch=20, near_arm=Limb(abd=9, bend=90, abd2=-60), far_arm=Limb(flex=-4, bend=8)),
+               STANDING.with_(yaw=90, pitch=20, near_arm=Limb(abd=9, bend=90, abd2=70), far_arm=Limb(flex=-4, bend=8))),
         muscles=("rear shoulders",),
-        arrows=(Arrow(Ref(0, "hand_n", 6, 7), Ref(1, "hand_n", 0, 7), 0.3),),
-        props=(Prop("wall", {"x": Ref(0, "shoulderj_f", 22)}),
-               Prop("band", {"points": (Ref(0, "hand_n", 0, 0), Ref(0, "shoulderj_f", 22, -18)), "pose": 0}),
-               Prop("band", {"points": (Ref(1, "hand_n"), Ref(0, "shoulderj_f", 22, -18))}))),
+        arrows=(Arrow(Ref(0, "hand_n", 0, -4), Ref(1, "hand_n", 0, -4), 0.4),),
+        props=(Prop("wall", {"x": Ref(0, "elbow_f", 24)}),
+               Prop("band", {"points": (Ref(0, "hand_n"), Ref(0, "elbow_f", 24, 10)), "pose": 0}),
+               Prop("band", {"points": (Ref(1, "hand_n"), Ref(0, "elbow_f", 24, 10))}))),
     Drawing(
         "scapular-squeeze",
         poses=(SEATED.with_(lean=8, spine=0.06, neck=10), SEATED.with_(lean=-2, spine=-0.04,
