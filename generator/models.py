@@ -155,6 +155,7 @@ class Exercise(Model):
     cautions: list[Text] = []
     mistakes: list[Text] = []
     progressions: list[Text] = []
+    regressions: list[Text] = Field([], description="easier versions, printed as 'Make it easier'")
     video: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
         None, description="an http(s) URL; printed as a QR code"
     )

@@ -55,7 +55,7 @@ def test_each_ready_exercise_is_complete_and_valid(ex_id):
     assert not problems, [str(p) for p in problems]
     for key in ("summary", "setup", "dose", "image_alt"):
         assert getattr(exercise, key), key
-    assert exercise.cautions and exercise.progressions and len(exercise.steps) >= 3
+    assert exercise.cautions and exercise.progressions and exercise.regressions and len(exercise.steps) >= 3
     assert 1 <= len(exercise.cues) <= 4 and all(len(cue) <= 40 for cue in exercise.cues)
     assert exercise.image == f"images/{ex_id}.svg"
     # Plain language: one short action a step.
@@ -279,3 +279,28 @@ def test_a_list_that_cannot_be_edited_is_refused(text, says):
     with pytest.raises(ListError, match=says):
         add_to_list(text, ["x"])
 
+
+
+@pytest.mark.parametrize("language, easier, harder", [
+    ("en", "Make it easier", "Make it harder"), ("de", "Erleichterung", "Steigerung"),
+    ("fr", "Pour simplifier", "Pour progresser"), ("es", "Para facilitar", "Para progresar")])
+def test_easier_and_harder_versions_sit_side_by_side_in_every_language(tmp_path, cli, language, easier, harder):
+    from conftest import text_lines
+
+    assert cli("new", "p", "--with", "glute-bridge", cwd=tmp_path).exit_code == 0
+    project = tmp_path / "p"
+    path = project / "handout.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"language: {language}\n", encoding="utf-8")
+    assert cli("booklet", cwd=project).exit_code == 0
+    reader = PdfReader(project / BOOKLET.replace("ultimate-back-workout", _slug(project)))
+    page = next(p for p in reader.pages if easier in p.extract_text())
+    lines = {" ".join(line.text.split()): line for line in text_lines(page)}
+    assert lines[easier].y == pytest.approx(lines[harder].y, abs=1)  # one row, two columns
+    assert lines[easier].x < lines[harder].x
+    assert "Lift only until the tailbone leaves the floor." in page.extract_text().replace("\n", " ")
+
+
+def _slug(project: Path) -> str:
+    from generator.project import load_project
+
+    return load_project(project).slug
