@@ -1,6 +1,9 @@
 """Time the builds DESIGN.md budgets, and print a table: `python benchmarks/run.py`.
 
-A benchmark, not a test: numbers depend on the machine. Compare runs on one machine.
+With the `bench` extra installed (`pip install -e '.[bench]'`: the `typst` package), a
+second table sets Handout beside Typst on the same content, measured interleaved in the
+same run (benchmarks/peers/). A benchmark, not a test: numbers depend on the machine.
+Compare runs on one machine.
 """
 
 from __future__ import annotations
@@ -34,12 +37,14 @@ def main() -> None:
     os.environ["HANDOUT_CACHE_DIR"] = tempfile.mkdtemp(prefix="handout-bench-cache-")
     handout = Path(sys.executable).parent / "handout"
     rows = []
+    peers, clients_seconds = None, None
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "sample"
-        project.mkdir()
-        shutil.copy(REPO / "handout.yaml", project)
-        shutil.copytree(REPO / "exercises", project / "exercises")
-        shutil.copytree(REPO / "assets" / "images", project / "assets" / "images")
+        if _typst_installed():
+            sys.path.insert(0, str(REPO / "benchmarks" / "peers"))
+            import compare
+
+            peers, clients_seconds = compare.compare(Path(tmp), _sample, _big_project, handout, RUNS)
+        project = _sample(Path(tmp) / "sample")
 
         def run(*args):
             subprocess.run([str(handout), *args], cwd=project, check=True, capture_output=True)
@@ -56,7 +61,7 @@ def main() -> None:
         rows.append(("poster alone, warm", timed(lambda: build(project, booklet=False)), None))
         rows.append(("booklet alone, warm", timed(lambda: build(project, poster=False)), None))
 
-        rows += _client_booklets(project, handout)
+        rows += _client_booklets(project, handout, clients_seconds)
         rows += _big_booklets(Path(tmp), build)
         rows += _photo_booklet(project, Path(tmp), build)
 
@@ -66,14 +71,41 @@ def main() -> None:
     print("|---|---:|---:|")
     for what, ms, budget in rows:
         print(f"| {what} | {ms:.0f} | {budget if budget else '-'} |")
+    if peers:
+        print(f"\nHandout beside Typst {_typst_installed()}, the same content, interleaved, median of {RUNS} runs "
+              "(the client booklets: of at most 3):")
+        compare.print_table(peers)
 
 
-def _client_booklets(sample: Path, handout: Path):
-    """200 personalised booklets, two processes, whole command."""
-    rows = ["name,email,start,note"] + [f"Client {n:03d},c{n}@example.com,2026-12-01,Note {n}" for n in range(200)]
-    (sample / "clients.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    ms = timed(lambda: subprocess.run([str(handout), "booklets", "-j", "2"], cwd=sample, check=True,
-                                      capture_output=True), runs=3)
+def _typst_installed() -> str | None:
+    """The typst package's version when the `bench` extra is installed."""
+    try:
+        from importlib.metadata import version
+
+        import typst  # noqa: F401
+    except ImportError:
+        return None
+    return version("typst")
+
+
+def _sample(project: Path) -> Path:
+    """A copy of the repository's sample project at `project`."""
+    project.mkdir(parents=True)
+    shutil.copy(REPO / "handout.yaml", project)
+    shutil.copytree(REPO / "exercises", project / "exercises")
+    shutil.copytree(REPO / "assets" / "images", project / "assets" / "images")
+    return project
+
+
+def _client_booklets(sample: Path, handout: Path, seconds: float | None = None):
+    """200 personalised booklets, two processes, whole command (`seconds`: already timed beside Typst)."""
+    if seconds is not None:
+        ms = seconds * 1000
+    else:
+        rows = ["name,email,start,note"] + [f"Client {n:03d},c{n}@example.com,2026-12-01,Note {n}" for n in range(200)]
+        (sample / "clients.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        ms = timed(lambda: subprocess.run([str(handout), "booklets", "-j", "2"], cwd=sample, check=True,
+                                          capture_output=True), runs=3)
     return [("`handout booklets -j 2`, 200 clients of the sample, whole process", ms, 8000),
             ("  the same as a rate: booklets per second (not ms)", 200 / (ms / 1000), None)]
 

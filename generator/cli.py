@@ -9,9 +9,8 @@ import click
 
 from . import __version__
 from .errors import HandoutError, Problem
+from .paper import BOOKLET_SIZES, POSTER_SIZES
 
-POSTER_SIZES = ("A4", "A3", "A2", "Letter", "Tabloid")
-BOOKLET_SIZES = ("A5", "A4", "Letter")
 
 project_arg = click.argument(
     "project", type=click.Path(path_type=Path), default=".", required=False
@@ -228,15 +227,44 @@ def watch(project, out_dir):
     run(project, out_dir, lambda message, error: click.echo(message, err=error))
 
 
-@main.command()
+@main.command(short_help="Start a project: two examples, or ready exercises (--with).")
 @click.argument("folder", type=click.Path(path_type=Path))
-def new(folder):
-    """Start a project in FOLDER with two example exercises to edit."""
+@click.option("--with", "with_ids", metavar="ID,ID",
+              help="Start from these ready exercises of the library instead of the two examples "
+                   "(see `handout add --list`).")
+def new(folder, with_ids):
+    """Start a project in FOLDER with two example exercises to edit, or with ready
+    exercises from the library (--with)."""
+    from .library import split_ids
     from .starter import create
 
-    create(folder)
+    create(folder, split_ids(with_ids) if with_ids is not None else None)
     click.echo(f"created a project in {click.format_filename(folder)}; "
                f"edit its files, then run: handout build {click.format_filename(folder)}")
+
+
+@main.command(short_help="Copy ready exercises from the library into the project.")
+@click.argument("args", nargs=-1, metavar="ID... [PROJECT]")
+@click.option("--list", "show_list", is_flag=True, help="List the library's exercises: id and name.")
+def add(args, show_list):
+    """Copy ready exercises (the file and its drawing) from the built-in library into
+    the project, and add their ids to the end of the list in handout.yaml.
+
+    PROJECT, given last, is the project's folder or file (default: the current folder).
+    An id already in the project is refused, and nothing is written unless every id can
+    be added.
+    """
+    from . import library
+
+    if show_list:
+        if args:
+            raise click.UsageError("give ids to add, or --list, not both")
+        click.echo("\n".join(library.listing()))
+        return
+    wanted, project = library.split_arguments(args)
+    if not wanted:
+        raise click.UsageError("give the ids of the exercises to add (`handout add --list` shows them)")
+    click.echo("\n".join(library.add(project, wanted).report()))
 
 
 @main.command(short_help="Print the JSON Schema of a file kind, for editors.")

@@ -9,6 +9,9 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.pagesizes import A3, A4, A5, LETTER, TABLOID, landscape
+from reportlab.lib.units import mm
+
+from .errors import HandoutError
 
 # The sheet each page size is printed on, two pages a side (DESIGN: A5 on A4, A4 on A3,
 # Letter on Tabloid). A5 is 148 mm wide and A4 297 mm, so the sheet is the paper's own
@@ -17,21 +20,26 @@ SHEETS = [(A5, landscape(A4)), (A4, landscape(A3)), (LETTER, landscape(TABLOID))
 
 
 def sheet_for(width: float, height: float) -> tuple[float, float]:
-    """The sheet (width, height) in points for pages of this size; two pages side by
-    side when the size is not one of the known ones."""
+    """The sheet (width, height) in points for pages of this size. A phone booklet has
+    none: it is read on a screen, and no print shop stocks paper to fold it onto."""
     for page, sheet in SHEETS:
         if abs(page[0] - width) < 1 and abs(page[1] - height) < 1:
             return sheet
-    return 2 * width, height
+    raise HandoutError(f"--impose: a {width / mm:.0f} × {height / mm:.0f} mm booklet has no sheet to "
+                       "print and fold it on (the phone size is read on screen); impose an A5, A4 "
+                       "or Letter booklet: handout booklet --size A5 --impose")
 
 
 def sheet_order(pages: int) -> list[tuple[int | None, int | None]]:
     """(left, right) page numbers, 1-based, for each side of each sheet in turn; None
-    is a blank. Pages are padded to a multiple of four."""
+    is a blank. Pages are padded to a multiple of four, the blanks before the last page:
+    the back page stays the back of the folded booklet, as a print shop expects."""
     padded = -(-pages // 4) * 4
 
     def real(n: int) -> int | None:
-        return n if n <= pages else None
+        if n == padded and pages > 1:
+            return pages
+        return n if n < pages or (n == pages and pages in (1, padded)) else None
 
     sides = []
     for sheet in range(padded // 4):

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from .labels import check_label_key, label_keys, languages
+from .paper import BOOKLET_SIZES, POSTER_SIZES
 
 # Bounds on text keep a pasted document from passing `check` and then stalling the build.
 MAX_TEXT = 5000
@@ -46,8 +47,6 @@ _SECONDS = Annotated[float, Field(ge=0, le=3600)]
 Seconds = Annotated[_SECONDS, BeforeValidator(read_seconds, json_schema_input_type=_SECONDS | str),
                     Field(description="seconds: 45, 45 s, 1.5 min or 1:30")]
 
-POSTER_SIZES = ("A4", "A3", "A2", "Letter", "Tabloid")
-BOOKLET_SIZES = ("A5", "A4", "Letter")
 # One per message catalogue in generator/locales: a translator adds a language there.
 LANGUAGES = languages()
 

@@ -19,7 +19,7 @@ from .project import find_project_file
 
 WATCHED = {".yaml", ".yml", ".png", ".jpg", ".jpeg", ".svg", ".ttf", ".xml"}
 BOOKLET_TEMPLATES = {"cover.xml", "contents.xml", "section.xml", "tip.xml", "exercise.xml",
-                     "author.xml", "credits.xml"}
+                     "back.xml", "credits.xml"}
 
 Report = Callable[[str, bool], None]  # (message, is_error)
 

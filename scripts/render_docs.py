@@ -53,6 +53,13 @@ def main() -> None:
         render(booklet, 1, DOCS / "booklet-contents.png", 420)
         render(booklet, booklet_page(booklet, "Lying Superman"), DOCS / "booklet-exercise.png", 420)
         render(booklet, booklet_page(booklet, "Tick a box"), DOCS / "booklet-log.png", 420)
+        render(booklet, len(pdfium.PdfDocument(str(booklet))) - 1, DOCS / "booklet-back.png", 420)
+        # The phone booklet at a phone's width: 390 px, as a client sees it.
+        from generator.layout.booklet import BookletOptions
+
+        phone = out / "phone.pdf"
+        build(REPO, poster=False, booklet_file=phone, booklet_options=BookletOptions(size="phone"))
+        render(phone, booklet_page(phone, "Lying Superman"), DOCS / "booklet-phone.png", 390)
         render(high_contrast(out), 0, DOCS / "poster-high-contrast.png", 600)
 
 

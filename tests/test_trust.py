@@ -176,7 +176,8 @@ def test_the_built_in_templates_render_in_the_sandbox(sample, cli):
     result = cli("poster", cwd=sample)
     assert result.exit_code == 0, result.stderr
     text = all_text(sample / POSTER).replace("\u00a0", " ")
-    assert "3 × 10–12 reps · rest 60 s · 3× a week" in text  # the macros, rewritten for the sandbox
+    # The macros, rewritten for the sandbox: the dose row, its amount over the rest.
+    assert "3 × 10–12 reps rest 60 s · 3× a week" in text
 
 
 # --- paths the project names ----------------------------------------------------------

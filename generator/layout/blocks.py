@@ -17,15 +17,20 @@ from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import (  # noqa: E402
-    Flowable, FrameBreak, KeepInFrame, KeepTogether, Paragraph, Spacer, Table, TableStyle,
+    Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
 )
 
 from ..fonts import BLACK, BOLD, REGULAR  # noqa: E402
+from .names import Name  # noqa: E402
 
 
 @dataclass(frozen=True)
 class Palette:
-    """The look of a handout: colours, faces, corners and type scale (see theme.py)."""
+    """The look of a handout: colours, faces, corners and type scale (see theme.py).
+
+    Text colours (ink, muted, heading, accent_text) read at 4.5:1 on paper, panel and
+    tint, and paper reads on ink and accent_text: set text only on those pairs
+    (tests/test_contrast.py measures every text in the PDFs)."""
 
     accent: colors.Color = colors.HexColor("#D9480F")
     ink: colors.Color = colors.HexColor("#1F2933")
@@ -58,6 +63,9 @@ class Palette:
 
 PALETTE = Palette()
 NAME_SCALE = 1.6  # exercise names on the poster, over the body size
+# Styles set as names and titles: broken at hyphens and stepped down to their `minSize`
+# rather than overflowing (a poster's name never below 1.3x the body, DESIGN).
+NAME_STYLES = ("name", "h1", "cover_title", "poster_title")
 
 
 def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) -> dict[str, ParagraphStyle]:
@@ -81,31 +89,51 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
         )
 
     b = base
+    u = b * (1.16 if tight else 1.3)  # the poster card's unit of rhythm
     return {
-        "body": style("body", b, spaceAfter=b * 0.35),
+        # No paragraph's last line alone at the top of a page ("pain." on a phone page).
+        "body": style("body", b, spaceAfter=b * 0.35, allowWidows=0),
         "lead": style("lead", b * 1.1, color=p.muted, spaceAfter=b * 0.6),
         "small": style("small", max(9.0, b * 0.85), color=p.muted),
-        "name": style("name", b * NAME_SCALE, p.black, color=p.heading, leading=1.12, spaceAfter=b * 0.35),
-        "h1": style("h1", b * 1.9, p.black, color=p.heading, leading=1.1, spaceAfter=b * 0.5, keepWithNext=1),
+        # The poster's card keeps to one rhythm: leading of a unit `u` (the body's) and
+        # space between parts in quarters of it.
+        "name": style("name", b * NAME_SCALE, p.black, color=p.heading, leading=1.5 * u / (b * NAME_SCALE),
+                      spaceAfter=u * 0.5, minSize=b * 1.3),
+        "h1": style("h1", b * 1.9, p.black, color=p.heading, leading=1.1, spaceAfter=b * 0.5, keepWithNext=1,
+                    minSize=b * 1.5),
         "h2": style("h2", b, p.bold, color=accent, spaceBefore=b * 0.6, spaceAfter=b * 0.15,
                     keepWithNext=1),
         "step": style("step", b, leftIndent=b * 1.7, bulletIndent=0, bulletFontName=p.bold,
                       bulletColor=accent, spaceAfter=b * 0.25),
         "bullet": style("bullet", b, leftIndent=b * 1.1, bulletIndent=b * 0.1,
                         bulletColor=accent, spaceAfter=b * 0.25),
-        "cue": style("cue", b, leading=1.25, leftIndent=b * 1.0, bulletIndent=0,
-                     bulletColor=accent, bulletFontName=p.bold, spaceAfter=b * 0.2),
-        "dose": style("dose", b, p.bold, color=accent, leading=1.25, spaceBefore=b * 0.3),
+        # The cue's text starts past its number, so wrapped lines align with the first.
+        "cue": style("cue", b, leading=u / b, leftIndent=b * 1.3, bulletIndent=0,
+                     bulletColor=accent, bulletFontName=p.bold, spaceAfter=u * 0.25),
+        # The dose as a spec row: sets x reps large and dark, then rest and frequency.
+        "dose": style("dose", b * 1.3, p.bold, leading=1.25 * u / (b * 1.3), spaceBefore=u * 0.5),
+        "dose_more": style("dose_more", b, color=p.muted, leading=u / b),
+        "tempo_text": style("tempo_text", b, p.bold, leading=u / b, spaceBefore=u * 0.25),
         "meta": style("meta", b, color=p.muted, leading=1.3),
         "strong": style("strong", b, p.bold, leading=1.3),
         "label": style("label", max(9.0, b * 0.9), p.bold, color=accent, leading=1.3,
                        spaceBefore=b * 0.3),
-        "caution": style("caution", b, leading=1.3, spaceAfter=b * 0.15),
+        "caution": style("caution", b, leading=u / b, spaceBefore=u * 0.5),
         "box_title": style("box_title", b, p.bold, color=accent, spaceAfter=b * 0.25),
-        "cover_title": style("cover_title", b * 3.4, p.black, color=p.heading, leading=1.05, spaceAfter=b * 0.8),
+        # The booklet's exercise page: the spec panel's rows (a label, then its value)
+        # and the name repeated over a continuation ("Hip Raise (cont.)").
+        # 9.2 pt at least: an exercise page shrunk by 2% to stay whole keeps it over 9.
+        "spec_label": style("spec_label", max(9.2, b * 0.85), p.bold, color=accent, leading=1.45),
+        "spec": style("spec", b, leading=1.3, leftIndent=b * 6.5, bulletIndent=0, bulletFontName=p.bold,
+                      bulletFontSize=max(9.2, b * 0.85), bulletColor=accent, spaceAfter=b * 0.3),
+        "spec_strong": style("spec_strong", b, p.bold, leading=1.3, leftIndent=b * 6.5, bulletIndent=0,
+                             bulletFontSize=max(9.2, b * 0.85), bulletColor=accent, spaceAfter=b * 0.3),
+        "running": style("running", b * 1.35, p.black, color=p.heading, leading=1.2, spaceAfter=b * 0.4),
+        "cover_title": style("cover_title", b * 3.4, p.black, color=p.heading, leading=1.05, spaceAfter=b * 0.8,
+                             minSize=b * 2),
         "cover_sub": style("cover_sub", b * 1.5, color=p.muted, leading=1.3, spaceAfter=b),
         "cover_author": style("cover_author", b * 1.2, p.bold, leading=1.3),
-        "poster_title": style("poster_title", b * 3.2, p.black, color=p.heading, leading=1.05),
+        "poster_title": style("poster_title", b * 3.2, p.black, color=p.heading, leading=1.05, minSize=b * 2),
         "poster_sub": style("poster_sub", b * 1.3, color=p.muted, leading=1.3, spaceBefore=b * 0.4),
         "poster_trainer": style("poster_trainer", b, p.bold, leading=1.3, alignment=TA_RIGHT),
         "poster_contact": style("poster_contact", b, color=p.muted, leading=1.3, alignment=TA_RIGHT),
@@ -120,7 +148,7 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
     }
 
 
-class Anchored(Paragraph):
+class Anchored(Name):
     """A heading that marks its page: a link target, an outline entry, a page number.
 
     Drawing is the only moment the page is known, so the bookkeeping happens here.
@@ -197,10 +225,16 @@ class _Context:
 
 def _heading(el, c: _Context) -> list[Flowable]:
     if c.pages is None or not el.get("key"):
-        return [Paragraph(inner_markup(el), c.style(el))]
+        return [_paragraph(inner_markup(el), c.style(el))]
     title = " ".join("".join(el.itertext()).split())
     level = int(el.get("level", "0"))
     return [Anchored(inner_markup(el), c.style(el), el.get("key"), title, level, c.pages)]
+
+
+def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    if style.name in NAME_STYLES:
+        return Name(text, style)
+    return Paragraph(text, style)
 
 
 def _columns(el, c: _Context) -> list[Flowable]:
@@ -214,7 +248,7 @@ def _columns(el, c: _Context) -> list[Flowable]:
 
 # The handler of each tag; `tags.TAGS` declares the same tags with their attributes.
 HANDLERS: dict[str, Callable[[ET.Element, _Context], list[Flowable]]] = {
-    "p": lambda el, c: [Paragraph(inner_markup(el), c.style(el))],
+    "p": lambda el, c: [_paragraph(inner_markup(el), c.style(el))],
     "h": _heading,
     "li": lambda el, c: [Paragraph(inner_markup(el), c.style(el), bulletText=el.get("bullet", "•"))],
     "space": lambda el, c: [Spacer(1, float(el.get("h", "6")))],
@@ -262,11 +296,12 @@ def columns(cells: list[list[Flowable]], widths: list[str], gap: float) -> Table
             ]
         )
     )
-    table.spaceAfter = gap * 0.6
+    table.spaceAfter = gap * 0.4
     return table
 
 
 BOX_KINDS = ("box", "tip", "caution", "dose")  # the `style` of a <box>: caution is tinted
+BOX_PADDING = 10  # points, left and right of a box's content
 
 
 def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
@@ -279,8 +314,8 @@ def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
                 ("BACKGROUND", (0, 0), (-1, -1), palette.tint if kind == "caution" else palette.panel),
                 ("BOX", (0, 0), (-1, -1), 1, palette.border or palette.panel),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, palette.accent),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 7),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]
@@ -413,116 +448,15 @@ class TempoBar(Flowable):
             self.key.drawOn(canv, 0, 0)
 
 
+def tempo_flowable(tempo, labels: Mapping[str, str], styles, palette: Palette = PALETTE,
+                   bar: bool = True) -> Flowable:
+    """The tempo as a bar when it has two phases or more and `bar` allows, else as a
+    line of text ("hold 5 s"): a bar of one phase says nothing a line does not."""
+    shape = TempoBar(tempo, labels, styles["strong"], palette)
+    if bar and len(shape.phases) >= 2:
+        return shape
+    return Paragraph("\u00a0\u00b7 ".join(shape._texts("word")), styles["tempo_text"])
+
+
 def _secs(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-class Exercise(Flowable):
-    """One exercise in the booklet, never a fragment without its name.
-
-    `make(scale)` gives its flowables with the picture at `scale` of its height. When
-    they are a little too tall for the frame, the picture gives up height first (down
-    to `FLOOR`), never the text. Longer, it fills the frame and goes on in the next
-    one under `heading` ("Bridge (cont.)"); a keep-with-next heading and a <keep>
-    block move along whole.
-    """
-
-    SCALES = (1.0, 0.85, 0.7, 0.55, 0.45)  # the last is the floor
-
-    def __init__(self, make: Callable[[float], list[Flowable]], heading: Paragraph,
-                 lead: list[Flowable] | None = None):
-        super().__init__()
-        self.make, self.heading, self.lead = make, heading, lead or []
-        self.items: list[Flowable] = []
-        self.inner: Flowable | None = None
-
-    def wrap(self, avail_w, avail_h):
-        for scale in self.SCALES:
-            items = self.lead + self.make(scale)
-            height = _stacked_height(items, avail_w, avail_h, self.canv)
-            if height <= avail_h:
-                self.inner = KeepInFrame(avail_w, avail_h, _opened(items), mode="shrink")
-                self.width, self.height = self.inner.wrapOn(self.canv, avail_w, avail_h)
-                return self.width, self.height
-        self.inner, self.items = None, self.lead + self.make(1.0)
-        self.width, self.height = avail_w, _stacked_height(self.items, avail_w, avail_h, self.canv)
-        return self.width, self.height
-
-    def draw(self):
-        if self.inner is not None:
-            self.inner.drawOn(self.canv, 0, 0)
-
-    def split(self, avail_w, avail_h):
-        if self.inner is not None:
-            return [self.inner]
-        head, rest = _fill(self.items, avail_w, avail_h, len(self.lead), self.canv)
-        more = Exercise(lambda scale: rest, self.heading, [self.heading]) if rest else None
-        return [KeepInFrame(avail_w, avail_h, _opened(head), mode="shrink")] + ([FrameBreak(), more] if more else [])
-
-
-MIN_PIECE = 24.0  # points: the least of a split block worth leaving at a frame's foot
-
-
-def _kept_with_next(item: Flowable) -> bool:
-    get = getattr(item, "getKeepWithNext", None)
-    return bool(get() if get else getattr(item, "keepWithNext", 0))
-
-
-def _opened(items: list[Flowable]) -> list[Flowable]:
-    """`items` with each KeepTogether replaced by its content (a KeepTogether cannot draw)."""
-    out: list[Flowable] = []
-    for item in items:
-        out += _opened(item._content) if isinstance(item, KeepTogether) else [item]
-    return out
-
-
-def _height(item: Flowable, avail_w, avail_h, canv) -> float:
-    if isinstance(item, KeepTogether):  # its own wrap claims a huge height, to force a split
-        return _stacked_height(item._content, avail_w, avail_h, canv)
-    return item.wrapOn(canv, avail_w, avail_h)[1]
-
-
-def _stacked_height(items: list[Flowable], avail_w, avail_h, canv) -> float:
-    total = 0.0
-    for index, item in enumerate(items):
-        h = _height(item, avail_w, avail_h, canv)
-        total += h + item.getSpaceAfter() + (item.getSpaceBefore() if index else 0)
-    return total
-
-
-def _fill(items: list[Flowable], avail_w, avail_h, fixed: int, canv) -> tuple[list, list]:
-    """The items that fill a frame `avail_h` tall, and the rest. The first `fixed`
-    items (the running heading) are placed whatever happens; past them, at least
-    something of the content is, so every frame moves the exercise on."""
-    items = list(items)
-    head: list[Flowable] = []
-    room = avail_h
-    index = 0
-    while index < len(items):
-        item = items[index]
-        before = item.getSpaceBefore() if head else 0
-        h = _height(item, avail_w, max(room - before, 0), canv)
-        need = before + h + item.getSpaceAfter()
-        if need <= room or index < fixed:
-            head.append(item)
-            room -= need
-            index += 1
-            continue
-        if isinstance(item, KeepTogether):
-            if len(head) > fixed:
-                break  # the block starts on the next page, whole
-            items[index:index + 1] = list(item._content)  # taller than a page: opened up
-            continue
-        pieces = item.splitOn(canv, avail_w, room - before) if room - before > MIN_PIECE else []
-        # A sliver (a box's empty top, one line of a list) waits for the next frame.
-        if len(pieces) > 1 and _height(pieces[0], avail_w, room - before, canv) >= MIN_PIECE:
-            head.append(pieces[0])
-            items[index:index + 1] = pieces[1:]
-        break
-    rest = items[index:]
-    # A heading never ends a frame: it goes on with what it heads.
-    while rest and len(head) > fixed + 1 and _kept_with_next(head[-1]):
-        rest.insert(0, head.pop())
-    if len(head) == fixed and rest:  # nothing fits a whole frame: shrunk, but placed
-        head.append(rest.pop(0))
-    return head, rest

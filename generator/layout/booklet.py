@@ -14,12 +14,12 @@ from .. import fonts  # noqa: F401  (ReportLab settings that must precede platyp
 from reportlab.lib.pagesizes import A4, A5, LETTER  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.platypus import (  # noqa: E402
     BaseDocTemplate,
     Flowable,
     Frame,
     FrameBreak,
-    KeepInFrame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -31,14 +31,24 @@ from markupsafe import escape  # noqa: E402
 
 from ..images import ImageStore, PictureBox  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
+from ..paper import BOOKLET_SIZES  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
-from .blocks import PALETTE, Anchored, Exercise, Palette, TempoBar, flowables, make_styles  # noqa: E402
-from .log import sets_log, tick_log  # noqa: E402
+from .blocks import BOX_PADDING, PALETTE, Anchored, Palette, flowables, make_styles, tempo_flowable  # noqa: E402
+from .exercise import Exercise, PictureBand, band_fit, pair_up  # noqa: E402
+from . import cover  # noqa: E402
+from .log import tick_log  # noqa: E402
+from .log_sets import sets_log  # noqa: E402
 
-SIZES = {"A5": A5, "A4": A4, "Letter": LETTER}
-BASE_SIZE = {"A5": 10.0, "A4": 11.5, "Letter": 11.5}
+# `phone` is shaped like a phone's screen (1.78:1): 390 px across makes 1 pt ~1.5 px.
+SIZES = {"A5": A5, "A4": A4, "Letter": LETTER, "phone": (90 * mm, 160 * mm)}
+assert set(SIZES) == set(BOOKLET_SIZES), "a page size for every size the project file takes"
+# A4 and Letter: larger type and wide margins keep running text to ~75 characters a line.
+BASE_SIZE = {"A5": 10.0, "A4": 12.0, "Letter": 12.0, "phone": 9.5}  # phone: ~14.6 px at 390 px
+MARGIN = {"A5": 14 * mm, "A4": 30 * mm, "Letter": 33 * mm, "phone": 6.5 * mm}
+NARROW = 100 * mm  # a frame narrower than this stacks the spec's labels over their values
+HALF_GAP = 8 * mm  # between the two halves of a `half` page
 MAX_PASSES = 4
 NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 
@@ -68,36 +78,6 @@ class OutlineMark(Flowable):
         self.pages[self.key] = self.canv.getPageNumber()
 
 
-class Montage(Flowable):
-    """The exercises' pictures in a grid on a panel: the cover when none is given."""
-
-    def __init__(self, pictures, width, height, palette: Palette):
-        super().__init__()
-        self.pictures, self.width, self.height, self.palette = pictures, width, height, palette
-        self.max_h = height
-
-    def wrap(self, avail_w, avail_h):
-        return self.width, self.height
-
-    def draw(self):
-        canv = self.canv
-        canv.setFillColor(self.palette.panel)
-        self.palette.panel_rect(canv, 0, 0, self.width, self.height, 8)
-        n = len(self.pictures)
-        if not n:
-            return
-        cols = 1 if n == 1 else 2 if n <= 4 else 3
-        rows = -(-n // cols)
-        pad = 8
-        cell_w = (self.width - pad * (cols + 1)) / cols
-        cell_h = (self.height - pad * (rows + 1)) / rows
-        for index, picture in enumerate(self.pictures):
-            row, col = divmod(index, cols)
-            x = pad + col * (cell_w + pad)
-            y = self.height - (row + 1) * (cell_h + pad)
-            picture.draw(canv, x, y, cell_w, cell_h)
-
-
 @dataclass
 class BookletOptions:
     size: str | None = None
@@ -122,9 +102,12 @@ class Booklet:
         self.styles = make_styles(BASE_SIZE[self.size] * palette.scale, palette)
         self.t = templates.env.globals["t"]
         w, h = self.pagesize
-        self.margin = 14 * mm if self.size == "A5" else 18 * mm
+        self.margin = MARGIN[self.size]
         self.frame_w = w - 2 * self.margin
         self.frame_h = h - self.margin - (self.margin + 6 * mm)
+        self.half_h = (self.frame_h - HALF_GAP) / 2
+        self._fits_half: dict[str, bool] = {}
+        self.label_share = self._fit_spec_labels()
         self._rendered: dict[str, list] = {}
 
     # --- the text of each block, rendered once -------------------------------------
@@ -158,7 +141,7 @@ class Booklet:
     def _story(self, known: dict[str, int], pages: dict[str, int], total: int | None) -> list:
         s = self.settings
         story: list = [NextPageTemplate("body")]
-        story += self._cover()
+        story += cover.front(self)
         story.append(PageBreak())
 
         entries = [
@@ -184,35 +167,22 @@ class Booklet:
             story += self._flow(self._render(f"tip-{index}", "tip.xml", title=tip.title, body=tip.body), pages)
 
         exercises = self.project.exercises
-        if self.half:
-            # Two exercises a page: each starts in the next half.
-            story += [NextPageTemplate("half"), PageBreak()]
-        for index, ex in enumerate(exercises):
-            if index or not self.half:
-                story.append(FrameBreak() if self.half else PageBreak())
-            if index == 0:
+        for number, group in enumerate(self._exercise_pages()):
+            # A page to each exercise; under `half`, two that both fit a half share one.
+            shared = len(group) == 2
+            story += [NextPageTemplate("half" if shared else "body"), PageBreak()]
+            if number == 0:
                 story.append(OutlineMark("exercises", self.t["exercises"], pages))
-            elements = self._render(f"ex-{ex.id}", "exercise.xml", key=f"ex-{ex.id}",
-                                    ex=ex.content, id=ex.id, half=self.half)
-            heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
-                                self.styles["h2"])
-            story.append(Exercise(
-                lambda scale, ex=ex, elements=elements: self._flow(
-                    elements, pages, image=self._exercise_image(ex, scale), exercise=ex.content),
-                heading))
+            for index, ex in enumerate(group):
+                if index:
+                    story.append(FrameBreak())
+                story.append(self._exercise(ex, pages, shared))
 
         if exercises:
             story += [NextPageTemplate("body"), PageBreak()]
             story += self._log(pages)
-        if s.author or s.credits:
-            story.append(PageBreak())
-        if s.author:
-            story += self._flow(self._render("author", "author.xml", key="author", author=s.author),
-                                pages, image=self._author_photo())
-        if s.credits:
-            story.append(Spacer(1, self.styles["body"].fontSize * 1.5))
-            story += self._flow(self._render("credits", "credits.xml", key="credits",
-                                             credits=s.credits), pages)
+        if s.author or s.credits:  # the back page
+            story += [NextPageTemplate("back"), PageBreak()] + cover.back(self, pages)
         return story
 
     def _flow(self, elements, pages, image=None, exercise=None) -> list:
@@ -220,29 +190,49 @@ class Booklet:
         if exercise is not None:
             fill["qr"] = lambda el: self._qr(exercise.video) if exercise.video else []
             fill["tempo"] = lambda el: (
-                [TempoBar(exercise.tempo, self.t, self.styles["strong"], self.palette)]
-                if exercise.tempo else [])
+                [tempo_flowable(exercise.tempo, self.t, self.styles, self.palette)] if exercise.tempo else [])
         return flowables(elements, self.styles, fill, self.palette, pages)
 
-    def _log(self, pages) -> list:
-        """The log pages: a heading (a link target), then ticks or a page per session."""
-        booklet = self.settings.booklet
+    def _fit_spec_labels(self) -> float:
+        """The spec panel's label column, in percent of the panel: as wide as the longest
+        label in this language and a gap. Its values hang from there (styles `spec`)."""
+        label = self.styles["spec_label"]
+        inner = self.frame_w - 2 * BOX_PADDING
+        widest = max(stringWidth(self.t[key], label.fontName, label.fontSize)
+                     for key in ("dose", "tempo", "targets", "equipment"))
+        indent = min(inner * 0.4, widest + label.fontSize * 1.5)
+        for name in ("spec", "spec_strong"):
+            self.styles[name] = ParagraphStyle(name, parent=self.styles[name], leftIndent=indent)
+        return 100 * indent / inner
+
+    def _exercise(self, ex, pages, half: bool = False) -> Exercise:
+        """One exercise's flowable: a page of its own, or half of one when `half`."""
+        elements = self._render(f"ex-{ex.id}-{'half' if half else 'page'}", "exercise.xml",
+                                key=f"ex-{ex.id}", ex=ex.content, id=ex.id, half=half,
+                                narrow=self.frame_w < NARROW, label_share=self.label_share)
+        heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
+                            self.styles["running"])
+        return Exercise(lambda scale: self._flow(elements, pages, image=self._exercise_image(ex, scale, half),
+                                                 exercise=ex.content), heading)
+
+    def _exercise_pages(self) -> list[list]:
+        """The exercises grouped by page: one each, or pairs that fit halves under `half`."""
         exercises = self.project.exercises
+        if not self.half:
+            return [[ex] for ex in exercises]
+        for ex in exercises:
+            if ex.id not in self._fits_half:  # what fits depends only on the content
+                self._fits_half[ex.id] = self._exercise(ex, {}, half=True).fits(self.frame_w, self.half_h)
+        return [[exercises[i] for i in group] for group in pair_up([self._fits_half[ex.id] for ex in exercises])]
+
+    def _log(self, pages) -> list:
+        """The log pages: a heading (a link target), then tick boxes or session cards."""
+        booklet = self.settings.booklet
         heading = Anchored(escape(self.t["log"]), self.styles["h1"], "log", self.t["log"], 0, pages)
         start = self.client.start if self.client else None
-        if booklet.log == "ticks":
-            return [heading] + tick_log(exercises, booklet.weeks, self.styles, self.frame_w,
-                                        self.palette, self.t, start)
-        opened = []
-
-        def page_heading(title: str) -> list:
-            session = Paragraph(title, self.styles["h2"])
-            first = not opened
-            opened.append(title)
-            return [heading, session] if first else [session]
-
-        return sets_log(exercises, booklet.weeks, self.styles, self.frame_w, self.palette, self.t,
-                        page_heading, start)
+        log = tick_log if booklet.log == "ticks" else sets_log
+        return [heading] + log(self.project.exercises, booklet.weeks, self.styles, self.frame_w,
+                               self.palette, self.t, start)
 
     def _qr(self, url: str) -> list:
         """The code and, under it, the address to type by hand."""
@@ -251,57 +241,22 @@ class Booklet:
         link = f'<a href="{escape(url)}">{escape(short_url(url))}</a>'
         return [KeepTogether([code, Spacer(1, 3), Paragraph(link, self.styles["meta"])])]
 
-    def _cover(self) -> list:
-        s = self.settings
-        if s.cover:
-            picture = self.images.get(self.project.resolve(s.cover))
-            art = PictureBox(picture, self.frame_w, self.frame_h * 0.5, fit="cover")
-        else:
-            pictures = [self.images.get(ex.image_path) for ex in self.project.exercises if ex.image_path]
-            art = Montage(pictures[:9], self.frame_w, self.frame_h * 0.5, self.palette)
-        elements = self._render("cover", "cover.xml", title=s.title, subtitle=s.subtitle, author=s.author,
-                                client=self.client)
-        gap = Spacer(1, 10 * mm)
-        # The cover is one page: the picture gives up height to the text it must hold,
-        # then the title and subtitle step down in size; past that, all of it shrinks.
-        for scale in (1.0, 0.7, 0.45):
-            styles = dict(self.styles)
-            for name in ("cover_title", "cover_sub"):
-                base = self.styles[name]
-                size = max(self.styles["body"].fontSize, base.fontSize * scale)
-                styles[name] = ParagraphStyle(name, parent=base, fontSize=size,
-                                              leading=size * base.leading / base.fontSize)
-            story = flowables(elements, styles, {"image": lambda el: [art, gap]}, self.palette)
-            text = sum(f.wrap(self.frame_w, self.frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                       for f in story if f is not art)
-            room = self.frame_h - text - 2 * mm
-            art.height = art.max_h = max(self.frame_h * 0.2, min(self.frame_h * 0.5, room))
-            if room >= art.height:
-                return story
-        return [KeepInFrame(self.frame_w, self.frame_h - 1, story, mode="shrink")]
-
-    def _exercise_image(self, ex, scale: float = 1.0):
-        """The exercise's picture, at `scale` of its usual height (see blocks.Exercise)."""
+    def _exercise_image(self, ex, scale: float = 1.0, half: bool = False):
+        """The exercise's picture at `scale` of its usual height (see exercise.Exercise):
+        a band across the text width, or beside the spec on half a page."""
         if not ex.image_path:
             return None
         picture = self.images.get(ex.image_path)
         content = ex.content
-        tallest = self.frame_h * (0.17 if self.half else 0.4) * scale
-        box = PictureBox(picture, self.frame_w, tallest, content.image_fit,
-                         content.image_focus, valign=1.0, alt=content.image_alt)
-        box.spaceAfter = 4
-        return box
-
-    def _author_photo(self):
-        author = self.settings.author
-        if not author or not author.photo:
-            return None
-        picture = self.images.get(self.project.resolve(author.photo))
-        size = 32 * mm
-        box = PictureBox(picture, size, size, fit="cover")
-        box.hAlign = "LEFT"
-        box.spaceAfter = 6
-        return box
+        if half:
+            box = PictureBox(picture, self.frame_w, self.half_h * 0.5 * scale, content.image_fit,
+                             content.image_focus, valign=1.0, alt=content.image_alt)
+            box.spaceAfter = 4
+            return box
+        chosen = content.image_fit if "image_fit" in content.model_fields_set else None
+        height, fit = band_fit(picture, self.frame_w, self.frame_h, chosen)
+        return PictureBand(picture, self.frame_w, height * scale, fit, content.image_focus, self.palette,
+                           alt=content.image_alt)
 
     # --- pages ----------------------------------------------------------------------
 
@@ -324,15 +279,16 @@ class Booklet:
         )
         footer_style = self.styles["small"]
 
-        logo = self.settings.theme.logo
-        logo = self.images.get(self.project.resolve(logo)) if logo else None
+        # The cover has no footer: its frame runs down to the margin (the logo is part
+        # of its foot, see layout.cover).
+        cover_frame = Frame(*cover.cover_box(self.pagesize, m), id="cover", **NO_PADDING)
+        below_band = max(0, cover.BAND + 5 * mm - m)  # a phone's margin is narrower than the band
+        back_frame = Frame(m, m + 6 * mm, self.frame_w, self.frame_h - below_band, id="back", **NO_PADDING)
 
-        def cover_page(canv, doc):
+        def cover_page(canv, doc):  # the back page wears the same band: the booklet's two covers
             canv.saveState()
             canv.setFillColor(self.palette.accent)
-            canv.rect(0, h - 5 * mm, w, 5 * mm, stroke=0, fill=1)
-            if logo:  # the gym's logo at the foot of the cover, right-aligned
-                logo.draw(canv, m, m, self.frame_w, 16 * mm, align=1.0, valign=0.0)
+            canv.rect(0, h - cover.BAND, w, cover.BAND, stroke=0, fill=1)
             canv.restoreState()
 
         def body_page(canv, doc):
@@ -349,16 +305,24 @@ class Booklet:
             canv.drawString(m, m - 2 * mm, _shortened(s.title, room, canv))
             canv.restoreState()
 
-        half_h = (self.frame_h - 8 * mm) / 2
-        halves = [Frame(m, m + 6 * mm + half_h + 8 * mm, self.frame_w, half_h, id="top", **NO_PADDING),
+        half_h = self.half_h
+        halves = [Frame(m, m + 6 * mm + half_h + HALF_GAP, self.frame_w, half_h, id="top", **NO_PADDING),
                   Frame(m, m + 6 * mm, self.frame_w, half_h, id="bottom", **NO_PADDING)]
 
+        def half_page(canv, doc):  # a hairline between the page's two exercises
+            canv.saveState()
+            canv.setStrokeColor(self.palette.rule)
+            canv.setLineWidth(0.5)
+            canv.line(m, m + 6 * mm + half_h + HALF_GAP / 2, w - m, m + 6 * mm + half_h + HALF_GAP / 2)
+            canv.restoreState()
+
         doc.addPageTemplates([
-            PageTemplate("cover", [frame], onPage=cover_page),
+            PageTemplate("cover", [cover_frame], onPage=cover_page),
             # Footers are drawn after the page's content, so text extraction and screen
             # readers meet them last.
             PageTemplate("body", [frame], onPageEnd=body_page),
-            PageTemplate("half", halves, onPageEnd=body_page),
+            PageTemplate("back", [back_frame], onPage=cover_page, onPageEnd=body_page),
+            PageTemplate("half", halves, onPage=half_page, onPageEnd=body_page),
         ])
         return doc
 

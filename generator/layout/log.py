@@ -1,11 +1,14 @@
 """The log at the end of the booklet: something to fill in with a pen.
 
-`ticks` is a grid of square boxes, a row per exercise and a column per session
-(sessions a week x `booklet.weeks`, split into blocks that fit the page width);
-sessions an exercise does not have are shaded. `sets` is a page per session while
-there are few sessions (each set's reps and weight, a line for the date, notes);
-past that, a page per week would be hundreds of pages, so it becomes a sheet per week
-with a column per session and a line per set in each.
+`ticks` is a grid of square boxes (7 to 9 mm, a pen's size at any page width): a row
+per exercise, all rows the same height, and a strip of boxes per week (`booklet.weeks`
+of them, as many weeks to a block as the width holds). A week is at most a day a
+column: an exercise done more often than that (twice a day) has a row per daily slot,
+labelled 1, 2, ... under its name; a week too wide for a narrow page is split in
+parts. Sessions an exercise does not have are shaded.
+Under each week label is its date when the client's start date is known, else a
+drawn rule to write it on. A hairline mid-grey grid; a stronger rule parts the weeks,
+after the last one too. `sets` is in log_sets.py; the pieces both use are here.
 
 The grids are drawn directly rather than as tables: a year of a twice-daily
 programme is thousands of boxes, and a table per box is too slow.
@@ -14,35 +17,42 @@ programme is thousands of boxes, and a table per box is too slow.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from reportlab.lib.colors import linearlyInterpolatedColor  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle  # noqa: E402
+from reportlab.platypus import Flowable, Paragraph, Spacer  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..frequency import sessions_per_week  # noqa: E402
 from .blocks import Palette  # noqa: E402
 
-MIN_BOX, MAX_BOX = 6.5 * mm, 9 * mm  # a tick box a pen can hit, and no bigger than it needs
-BOX_GAP = 1.5  # points between neighbouring boxes
-DEFAULT_SETS = 3
+MIN_BOX, MAX_BOX = 7 * mm, 9 * mm  # a tick box a pen can hit, and no bigger than it needs
+WEEK_PAD = 1 * mm  # between a week's divider and its boxes
+HAIRLINE, DIVIDER = 0.5, 1.25  # points: the grid, and the rules that part weeks
+MIN_NAME_W = 20 * mm
 MAX_NAME_LINES = 3  # a longer name is shortened in the log; its page has it whole
-SESSION_PAGES = 12  # up to this many sessions in all, the `sets` log gives each a page
-SET_LINE = 5.5 * mm  # one set written by hand
-SETS_A_ROW = 10  # a row of the week sheet never grows taller than a page
+NOTE_LINE = 8 * mm
+NOTE_LINES = (3, 12)  # the ticks log's notes: at least, and at most (filling the page)
+DAYS = 7  # a week's columns at most: a day a column; more sessions take more rows
 
 
-def _sessions(ex) -> int:
+def sessions_of(ex) -> int:
     return sessions_per_week(ex.content.dose)
 
 
-def _sets(ex) -> int:
-    dose = ex.content.dose
-    return dose.sets if dose and isinstance(dose.sets, int) and dose.sets > 0 else DEFAULT_SETS
+def grid_grey(palette: Palette):
+    """The hairline grid's mid-grey, from the theme's own ink."""
+    return linearlyInterpolatedColor(palette.paper, palette.ink, 0, 1, 0.5)
 
 
-def _week(t, index: int, start) -> str:
+def shade_grey(palette: Palette):
+    return linearlyInterpolatedColor(palette.paper, palette.ink, 0, 1, 0.12)
+
+
+def week_label(t, index: int, start) -> str:
     title = f"{escape(t['week'])} {index + 1}"
     if start is None:
         return title
@@ -51,7 +61,18 @@ def _week(t, index: int, start) -> str:
     return f"{title}<br/>{escape(short_date(start + dt.timedelta(weeks=index), t))}"
 
 
-def _name(text: str, style, width: float) -> Paragraph:
+def text_width(text: str, style) -> float:
+    return stringWidth(text, style.fontName, style.fontSize)
+
+
+def least_name_width(exercises, style, width: float) -> float:
+    """The name column's least width: MIN_NAME_W, or a name's longest word, which is
+    never broken ("Deslizamiento"), up to 45% of the page."""
+    words = [word for ex in exercises for word in ex.content.name.split()]
+    return min(width * 0.45, max([MIN_NAME_W] + [text_width(word, style) + 6 for word in words]))
+
+
+def short_name(text: str, style, width: float) -> Paragraph:
     """The exercise's name in at most MAX_NAME_LINES lines, shortened with "…"."""
     para = Paragraph(escape(text), style)
     limit = style.leading * MAX_NAME_LINES + 1
@@ -69,29 +90,45 @@ def _name(text: str, style, width: float) -> Paragraph:
     return Paragraph(escape(short) + "…", style)
 
 
-class _Grid(Flowable):
-    """Rows under a repeated header, drawn by hand; splits between rows."""
+class Grid(Flowable):
+    """Rows under a repeated header, drawn by hand; splits between rows. A subclass may
+    draw a lead above the first part (a title, `lead_h` tall) and a tail under the
+    last (notes, `tail_h`)."""
 
-    def __init__(self, header_h: float, rows: list, row_hs: list[float], width: float, palette: Palette):
+    keep_whole = True  # moves whole to the next page when it fits there, rather than parted
+    lead_h = tail_h = 0.0
+
+    def __init__(self, header_h: float, rows: list, row_hs: list[float], width: float, palette: Palette,
+                 lead: bool = True, tail: bool = True):
         super().__init__()
         self.header_h, self.rows, self.row_hs = header_h, rows, row_hs
         self.width, self.palette = width, palette
-        self.height = header_h + sum(row_hs)
+        self.lead, self.tail = lead, tail
+        self.height = self._height()
+
+    def _height(self) -> float:
+        return (self.lead_h if self.lead else 0) + self.header_h + sum(self.row_hs) + (
+            self.tail_h if self.tail else 0)
 
     def wrap(self, avail_w, avail_h):
         return self.width, self.height
 
     def split(self, avail_w, avail_h):
-        frame = getattr(self, "_frame", None)
-        if frame is not None and not frame._atTop and self.height <= frame._aH:
-            return []  # whole on the next page rather than parted
-        used, count = self.header_h, 0
+        used, count = (self.lead_h if self.lead else 0) + self.header_h, 0
         for h in self.row_hs:
             if used + h > avail_h:
                 break
             used, count = used + h, count + 1
+        frame = getattr(self, "_frame", None)
+        if frame is not None and not frame._atTop and self.height <= frame._aH:
+            if self.keep_whole or count < 3:
+                return []  # whole on the next page rather than parted
+        if count == len(self.rows) and count > 1:
+            count -= 1  # every row fits but not the notes under them: the last row goes on with them
         if count == 0 or count == len(self.rows):
             return []
+        if len(self.rows) - count == 1 and count > 2:
+            count -= 1  # no row alone under a header on the next page
         return [self._part(0, count), self._part(count, len(self.rows))]
 
     def _part(self, first: int, last: int):
@@ -99,19 +136,40 @@ class _Grid(Flowable):
         part.__dict__.update(self.__dict__)
         for placed in ("_frame", "_postponed"):  # where the whole went, not the part
             part.__dict__.pop(placed, None)
-        _Grid.__init__(part, self.header_h, self.rows[first:last], self.row_hs[first:last],
-                       self.width, self.palette)
+        Grid.__init__(part, self.header_h, self.rows[first:last], self.row_hs[first:last],
+                      self.width, self.palette, lead=self.lead and first == 0,
+                      tail=self.tail and last == len(self.rows))
         return part
 
     def draw(self):
         canv = self.canv
         canv.saveState()
-        self.draw_header(canv, self.height)
-        y = self.height - self.header_h
+        top = self.height
+        if self.lead:
+            self.draw_lead(canv, top)
+            top -= self.lead_h
+        self.draw_header(canv, top)
+        y = top - self.header_h
         for row, h in zip(self.rows, self.row_hs):
             self.draw_row(canv, row, y - h, h)
             y -= h
+        self.draw_over(canv, top - self.header_h)
+        if self.tail:
+            self.draw_tail(canv, y)
         canv.restoreState()
+
+    def draw_lead(self, canv, top):
+        """Above the first part's header."""
+
+    def draw_tail(self, canv, top):
+        """Under the last part's rows."""
+
+    def draw_over(self, canv, top):
+        """Rules that run through every row (drawn last, over the rows)."""
+
+    def _hairline(self, canv):
+        canv.setStrokeColor(grid_grey(self.palette))
+        canv.setLineWidth(HAIRLINE)
 
     @staticmethod
     def _text(canv, para, x, y, w, h):
@@ -121,208 +179,184 @@ class _Grid(Flowable):
         para.drawOn(canv, x, y + (h - para._log_wrapped[1]) / 2)
 
 
-class TickGrid(_Grid):
-    """Some weeks of the ticks log: a name column, then a square box per session."""
+# --- ticks ----------------------------------------------------------------------------
 
-    def __init__(self, names, own, weeks, per_week, heads, name_w, week_w, box, row_h, width, palette):
-        self.weeks, self.per_week, self.heads = weeks, per_week, heads
-        self.name_w, self.week_w, self.box = name_w, week_w, box
-        header_h = max(p.wrap(week_w - 2, 1000)[1] for p in heads) + 3
-        super().__init__(header_h, list(zip(names, own)), [row_h] * len(names), width, palette)
+
+class TickGrid(Grid):
+    """Some weeks of the ticks log: a name column, then a strip of square boxes per
+    week (or part of a week) between strong dividers. A row of the grid is an
+    exercise: `slots` rows of boxes (`slot_h` each) under one name, so that an
+    exercise's slots never part across pages."""
+
+    keep_whole = False  # a block parts when three rows fit: no half-empty page
+
+    def __init__(self, names, own, slots, groups, heads, name_w, group_w, box, slot_h, dated, palette,
+                 columns: int, slot_labels=(), label_w: float = 0.0):
+        self.groups, self.heads, self.dated = groups, heads, dated  # groups: (week, first column, columns)
+        self.name_w, self.group_w, self.box, self.slot_h = name_w, group_w, box, slot_h
+        self.columns, self.slot_labels, self.label_w = columns, list(slot_labels), label_w
+        head_h = max(p.wrap(group_w - 2, 1000)[1] for p in heads)
+        line = heads[0].style.leading
+        header_h = max(head_h, 2 * line) + 3  # the label and its date, or a rule for it
+        width = name_w + len(groups) * group_w
+        super().__init__(header_h, list(zip(names, own, slots)), [slot_h * n for n in slots], width, palette)
 
     def draw_header(self, canv, top):
         for i, para in enumerate(self.heads):
-            ph = para.wrap(self.week_w - 2, 1000)[1]
-            para.drawOn(canv, self.name_w + i * self.week_w + 3, top - ph - 1)
+            left = self.name_w + i * self.group_w
+            height = para.wrap(self.group_w - 2, 1000)[1]
+            para.drawOn(canv, left + WEEK_PAD, top - height - 1)
+            if not self.dated:  # a rule to write the week's first date on
+                line = para.style.leading
+                canv.setStrokeColor(grid_grey(self.palette))
+                canv.setLineWidth(HAIRLINE)
+                y = top - 2 * line - 1
+                canv.line(left + WEEK_PAD, y, left + self.group_w - WEEK_PAD, y)
 
     def draw_row(self, canv, row, y, h):
-        p = self.palette
-        name, own = row
-        self._text(canv, name, 0, y, self.name_w - 4, h)
-        canv.setStrokeColor(p.rule)
-        canv.setLineWidth(0.5)
-        canv.line(0, y, self.name_w - 2, y)
-        slot = self.week_w / self.per_week
-        for w in range(len(self.weeks)):
-            left = self.name_w + w * self.week_w
-            canv.setStrokeColor(p.ink)
-            canv.setLineWidth(1.5)
-            canv.line(left, y, left, y + h)  # each week starts at a rule
-            for s in range(self.per_week):
-                rest = s >= own  # a session this exercise does not have
-                canv.setFillColor(p.panel)
-                canv.setStrokeColor(p.rule if rest else p.ink)
-                canv.setLineWidth(0.75)
-                x = left + s * slot + (slot - self.box) / 2 + 0.75
-                canv.rect(x, y + (h - self.box) / 2, self.box, self.box, stroke=1, fill=1 if rest else 0)
+        name, own, slots = row
+        label_w = self.label_w
+        if slots > 1:  # the name over its slots, each slot's number at its row's start
+            name_h = name.wrap(self.name_w - 4 - label_w, 1000)[1]
+            self._text(canv, name, 0, y + h - name_h - 2, self.name_w - 4 - label_w, name_h)
+        else:
+            self._text(canv, name, 0, y, self.name_w - 4 - label_w, h)
+        shade = shade_grey(self.palette)
+        self._hairline(canv)
+        canv.line(0, y, self.width, y)
+        for slot in range(slots):
+            sy = y + h - (slot + 1) * self.slot_h
+            if slots > 1:
+                if slot:  # a slot parts from the one above only where the boxes are
+                    self._hairline(canv)
+                    canv.line(self.name_w - label_w, sy + self.slot_h, self.width, sy + self.slot_h)
+                self._text(canv, self.slot_labels[slot], self.name_w - label_w, sy, label_w - 2, self.slot_h)
+                self._hairline(canv)
+            by = sy + (self.slot_h - self.box) / 2
+            for i, (_, first, count) in enumerate(self.groups):
+                x0 = self.name_w + i * self.group_w + (self.group_w - count * self.box) / 2
+                for c in range(count):
+                    rest = slot * self.columns + first + c >= own  # a session this exercise does not have
+                    canv.setFillColor(shade)
+                    canv.rect(x0 + c * self.box, by, self.box, self.box, stroke=1, fill=1 if rest else 0)
+
+    def draw_over(self, canv, top):
+        canv.setStrokeColor(self.palette.ink)
+        canv.setLineWidth(DIVIDER)
+        bottom = top - sum(self.row_hs)
+        for i in range(len(self.groups) + 1):  # the last week ends at a divider too
+            x = self.name_w + i * self.group_w
+            canv.line(x, bottom, x, top)
+
+
+def _tick_layout(per_week: int, weeks: int, width: float, name_least: float, name_need: float,
+                 label_w: float, rows: int, row_height) -> tuple[int, int, float, float, float]:
+    """(sessions to a strip, strips to a block, box, name width, row height): of the
+    ways to lay the weeks out with pen-sized boxes, the one that takes least paper.
+    `row_height(name_w, box)` is a row's height with names that wide."""
+    name_min = max(name_least, min(width * 0.22, name_need))
+
+    def strip(count, box=MIN_BOX):
+        return max(count * box, label_w) + 2 * WEEK_PAD
+
+    parts = 1
+    if strip(per_week) > width - name_min:  # a week wider than the page: in even parts
+        fits = max(1, int((width - name_min - 2 * WEEK_PAD) // MIN_BOX))
+        parts = math.ceil(per_week / fits)
+    count = math.ceil(per_week / parts)
+    strips = weeks * parts
+    fewest = math.ceil(strips / max(1, int((width - name_min) // strip(count))))
+    best = None
+    for blocks in range(fewest, min(strips, fewest + 2) + 1):
+        per_block = math.ceil(strips / blocks)  # blocks of even length
+        blocks = math.ceil(strips / per_block)
+        # The names take the room they need (to 45%), then the boxes grow, then the names.
+        spare = width - per_block * strip(count)
+        name_w = max(name_min, min(name_need, width * 0.45, spare))
+        box = min(MAX_BOX, max(MIN_BOX, ((width - name_w) / per_block - 2 * WEEK_PAD) / count))
+        name_w = max(name_min, width - per_block * strip(count, box))
+        row_h = row_height(name_w, box)
+        paper = blocks * (row_h * rows + 14 * mm)  # with a header and the space under it
+        if best is None or paper < best[0] - 1:
+            best = (paper, (count, per_block, box, name_w, row_h))
+    return best[1]
 
 
 def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, start=None) -> list:
     """Blocks of tick boxes, as many weeks to a block as fit the width. With a `start`
-    date, each week says when it begins."""
-    own = [_sessions(ex) for ex in exercises]
+    date, each week says when it begins; without, it has a rule to write it on."""
+    own = [sessions_of(ex) for ex in exercises]
     per_week = max(own)
-    head_style = styles["log_head"]
-    heads = [Paragraph(_week(t, w, start), head_style) for w in range(weeks)]
-    label_w = max(stringWidth(line, head_style.fontName, head_style.fontSize)
-                  for p in heads for line in _plain_lines(p)) + 6
-    # The names give up width (down to a quarter) before the boxes shrink under a pen's size.
-    name_w = min(width * 0.34, max(width * 0.25, width - per_week * MIN_BOX))
-    avail = width - name_w
-    # As many weeks to a block as fit with pen-sized boxes; then the boxes take the room.
-    narrowest = min(avail, max(per_week * MIN_BOX, label_w))
-    per_block = min(weeks, max(1, int(avail // narrowest)))
-    week_w = min(avail / per_block, max(per_week * (MAX_BOX + BOX_GAP), label_w))
-    box = max(4 * mm, min(MAX_BOX, week_w / per_week - BOX_GAP))
-    names = [_name(ex.content.name, styles["log_name"], name_w - 4) for ex in exercises]
-    row_h = max(box + 2 * mm, max(n.wrap(name_w - 4, 1000)[1] for n in names) + 4)
+    head_style, name_style = styles["log_head"], styles["log_name"]
+    name_need = max(text_width(ex.content.name, name_style) for ex in exercises) + 6
+    name_least = least_name_width(exercises, name_style, width)
+    dates = [week_label(t, week, start).split("<br/>")[1] for week in range(weeks)] if start else [""]
+    date_w = max(text_width(date, head_style) for date in dates)
+
+    def label_w(parts: int) -> float:
+        suffix = f" · {per_week}–{per_week}" if parts > 1 else ""
+        return max(text_width(f"{t['week']} {weeks}{suffix}", head_style), date_w) + 4
+
+    def names_at(name_w: float) -> list[Paragraph]:
+        return [short_name(ex.content.name, name_style, name_w - 4) for ex in exercises]
+
+    def row_height(name_w: float, box: float) -> float:
+        tallest = max(n.wrap(name_w - 4, 1000)[1] for n in names_at(name_w))
+        return max(box + 2 * mm, tallest + 4)
+
+    def layout(parts: int):
+        return _tick_layout(per_week, weeks, width, name_least, name_need, label_w(parts), len(exercises),
+                            row_height)
+
+    count, per_block, box, name_w, row_h = layout(1)
+    if count < per_week:  # a week in parts: its label names the sessions it holds
+        count, per_block, box, name_w, row_h = layout(2)
+    parts = math.ceil(per_week / count)
+    groups = [(w, p * count, min(count, per_week - p * count)) for w in range(weeks) for p in range(parts)]
+    group_w = max(box * count, label_w(parts)) + 2 * WEEK_PAD
+    names = names_at(name_w)
     mixed = any(n < per_week for n in own)
     help_text = t["log_ticks_help"] + (" " + t["log_ticks_shaded"] if mixed else "")
     out: list = [Paragraph(escape(help_text), styles["meta"]), Spacer(1, 4 * mm)]
-    for first in range(0, weeks, per_block):
-        block = range(first, min(weeks, first + per_block))
-        out += [TickGrid(names, own, block, per_week, heads[first:first + len(block)], name_w, week_w,
-                         box, row_h, width, palette), Spacer(1, 6 * mm)]
-    out.append(_notes(4, styles, width, palette, t))
+    for first in range(0, len(groups), per_block):
+        block = groups[first:first + per_block]
+        heads = []
+        for week, session, n in block:
+            label = week_label(t, week, start)
+            if parts > 1:
+                title, _, date = label.partition("<br/>")
+                label = f"{title} · {session + 1}–{session + n}" + (f"<br/>{date}" if date else "")
+            heads.append(Paragraph(label, head_style))
+        out += [TickGrid(names, own, block, heads, name_w, group_w, box, row_h, start is not None, palette),
+                Spacer(1, 6 * mm)]
+    out.append(_Notes(styles, width, palette, t))
     return out
 
 
-def _plain_lines(para: Paragraph) -> list[str]:
-    import re
+class _Notes(Flowable):
+    """A "Notes" heading and ruled lines to the foot of the page (at least a few)."""
 
-    return [re.sub(r"<[^>]+>", "", line) for line in para.text.split("<br/>")]
+    def __init__(self, styles, width: float, palette: Palette, t):
+        super().__init__()
+        self.head = Paragraph(escape(t["notes"]), styles["log_head"])
+        self.width, self.palette = width, palette
+        self.head_h = self.head.wrap(width, 1000)[1]
+        self.lines = NOTE_LINES[0]
 
+    def wrap(self, avail_w, avail_h):
+        fits = int((avail_h - self.head_h - 1) // NOTE_LINE)
+        self.lines = max(NOTE_LINES[0], min(NOTE_LINES[1], fits))
+        self.height = self.head_h + self.lines * NOTE_LINE
+        return self.width, self.height
 
-def _notes(lines: int, styles, width: float, palette: Palette, t) -> KeepTogether:
-    """A "Notes" heading with ruled lines, never parted."""
-    return KeepTogether([Paragraph(escape(t["notes"]), styles["log_head"])]
-                        + [_Rule(width, palette) for _ in range(lines)])
+    def split(self, avail_w, avail_h):
+        return []  # never parted: whole on the next page
 
-
-def sets_log(exercises, weeks: int, styles, width: float, palette: Palette, t, heading, start=None) -> list:
-    """The sets log. `heading(title)` makes the flowables that open a page titled so
-    (the first one carries the log's own heading)."""
-    per_week = max(_sessions(ex) for ex in exercises)
-    if per_week * weeks <= SESSION_PAGES:
-        return _session_pages(exercises, per_week * weeks, styles, width, palette, t, heading)
-    name_w = width * (0.3 if per_week > 4 else 0.36)  # the names give way to many sessions
-    rows = _sheet_rows(exercises, styles, name_w, t)
-    out: list = []
-    for week in range(weeks):
-        if week:
-            out.append(PageBreak())
-        out += heading(_week(t, week, start).replace("<br/>", " · "))
-        if week == 0:
-            hint = f"{t['reps_head']} × {t['weight']}"
-            out.append(Paragraph(escape(hint), styles["meta"]))
-        out.append(Spacer(1, 2 * mm))
-        for first in range(0, per_week, 7):  # a week of twice-daily sessions is two sheets
-            sessions = range(first, min(per_week, first + 7))
-            out += [WeekSheet(rows, sessions, name_w, styles, width, palette, t), Spacer(1, 4 * mm)]
-    return out
-
-
-def _sheet_rows(exercises, styles, name_w: float, t) -> tuple[list, list[float]]:
-    """The rows of every week sheet, made once: (name, first set, sets) and heights."""
-    rows = [(Paragraph(escape(t["date"]), styles["log_head"]), 0, 1)]
-    for ex in exercises:  # many sets run on in rows of their own
-        name = _name(ex.content.name, styles["log_name"], name_w - 4)
-        rows += [(name if first == 0 else None, first, min(SETS_A_ROW, _sets(ex) - first))
-                 for first in range(0, _sets(ex), SETS_A_ROW)]
-    heights = [max(SET_LINE * count, n.wrap(name_w - 4, 1000)[1] + 4 if n else 0) for n, _, count in rows]
-    return rows, heights
-
-
-def _session_pages(exercises, sessions: int, styles, width, palette, t, heading) -> list:
-    """A page per session: the date, each exercise's sets with reps and weight, notes."""
-    out: list = []
-    for n in range(1, sessions + 1):
-        if n > 1:
-            out.append(PageBreak())
-        out += heading(f"{escape(t['session'])} {n}")
-        out.append(Paragraph(f"{escape(t['date'])}: ______________________", styles["body"]))
-        out.append(Spacer(1, 3 * mm))
-        rows = [[Paragraph(escape(t[k]), styles["log_head"])
-                 for k in ("exercise", "set", "reps_head", "weight")]]
-        heights: list = [None]
-        ends = []
-        for ex in exercises:
-            # No spanned name cell, so that the table can split between any rows: the name
-            # runs down over the empty cells under it, and its rows share the height it needs.
-            name = _name(ex.content.name, styles["log_name"], width * 0.42 - 6)
-            row_h = max(6.5 * mm, (name.wrap(width * 0.42 - 6, 1000)[1] + 6) / _sets(ex))
-            for s in range(1, _sets(ex) + 1):
-                rows.append([name if s == 1 else "", Paragraph(str(s), styles["log_name"]), "", ""])
-                heights.append(row_h)
-            ends.append(len(rows) - 1)
-        table = Table(rows, colWidths=[width * 0.42, width * 0.12, width * 0.23, width * 0.23],
-                      rowHeights=heights, repeatRows=1, hAlign="LEFT")
-        style = [
-            ("GRID", (1, 1), (-1, -1), 0.5, palette.ink),
-            ("LINEBELOW", (0, 0), (-1, 0), 1, palette.ink),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("VALIGN", (0, 1), (0, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ]
-        style += [("LINEBELOW", (0, last), (0, last), 0.5, palette.ink) for last in ends]
-        table.setStyle(TableStyle(style))
-        out += [table, Spacer(1, 4 * mm), _notes(1, styles, width, palette, t)]
-    return out
-
-
-class WeekSheet(_Grid):
-    """Some sessions of a week: a row per exercise, a line per set in each session's
-    column, and a first row for each session's date."""
-
-    def __init__(self, rows, sessions, name_w, styles, width, palette, t):
-        self.sessions, self.styles, self.name_w = sessions, styles, name_w
-        head = styles["log_head"]
-        # As wide as its heading in the language ("Satz", "Série"), never broken in it.
-        label = stringWidth(t["set"], head.fontName, head.fontSize) + 5
-        self.set_w = max(7 * mm, label)
-        self.col_w = (width - self.name_w - self.set_w) / len(sessions)
-        self.heads = [Paragraph(escape(t["exercise"]), head), Paragraph(escape(t["set"]), head)] + [
-            Paragraph(str(s + 1), head) for s in sessions]
-        header_h = max(p.wrap(self.name_w - 4, 1000)[1] for p in self.heads) + 4
-        super().__init__(header_h, rows[0], rows[1], width, palette)
-
-    def draw_header(self, canv, top):
-        h = self.header_h
-        xs = [0, self.name_w] + [self.name_w + self.set_w + i * self.col_w for i in range(len(self.sessions))]
-        ws = [self.name_w, self.set_w] + [self.col_w] * len(self.sessions)
-        for para, x, w in zip(self.heads, xs, ws):
-            self._text(canv, para, x + 2, top - h, w - 4, h)
-        canv.setStrokeColor(self.palette.ink)
-        canv.setLineWidth(1)
-        canv.line(0, top - h, self.width, top - h)
-
-    def draw_row(self, canv, row, y, h):
-        p = self.palette
-        name, first, count = row
-        if name is not None:
-            self._text(canv, name, 2, y, self.name_w - 4, h)
-        line_h = h / count
-        left = self.name_w + self.set_w
-        canv.setFillColor(p.muted)
-        canv.setFont(self.styles["log_name"].fontName, self.styles["log_name"].fontSize * 0.8)
-        for s in range(count):
-            mid = y + h - (s + 0.5) * line_h
-            if count > 1 or first:
-                canv.drawCentredString(self.name_w + self.set_w / 2, mid - 3, str(first + s + 1))
-            if s:
-                canv.setStrokeColor(p.rule)
-                canv.setLineWidth(0.5)
-                canv.line(left, y + h - s * line_h, self.width, y + h - s * line_h)
-        canv.setStrokeColor(p.ink)
-        canv.setLineWidth(0.75)
-        canv.line(0, y, self.width, y)
-        for i in range(len(self.sessions) + 1):
-            canv.line(left + i * self.col_w, y, left + i * self.col_w, y + h)
-
-
-class _Rule(Table):
-    """A ruled line to write on."""
-
-    def __init__(self, width: float, palette: Palette):
-        super().__init__([[""]], colWidths=[width], rowHeights=[8 * mm])
-        self.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, palette.muted)]))
+    def draw(self):
+        canv = self.canv
+        self.head.drawOn(canv, 0, self.height - self.head_h)
+        canv.setStrokeColor(grid_grey(self.palette))
+        canv.setLineWidth(HAIRLINE)
+        for i in range(self.lines):
+            y = self.height - self.head_h - (i + 1) * NOTE_LINE
+            canv.line(0, y, self.width, y)

@@ -1,25 +1,21 @@
-"""The poster: one page, a card per exercise, the largest type that fits.
+"""The poster: one page, a card per exercise, pictures first.
 
-The grid is chosen by measuring: for each column count and card arrangement
-(picture above the text, or beside it), a binary search finds the largest body size
-at which every card's text fits with a picture of useful size. The layout with the
-largest type wins; on a tie, the one that shows the pictures largest. Roomy layouts
-are tried before dense ones (smaller pictures, narrower columns), so a short workout
-gets big pictures and a long one still fits. Nothing is ever clipped or sent to a
-second page: if the text cannot fit above the floor, the build fails naming the
-exercise whose text is the longest.
+The type is the paper's normal size and the pictures take the room (layout/grid.py
+chooses the grid from what is measured here). Nothing is ever clipped or sent to a
+second page: if the text cannot fit at the floor, the build fails naming the exercise
+whose text is the longest.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.platypus import Frame, Paragraph, Spacer  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
@@ -31,16 +27,15 @@ from ..output import HandoutCanvas  # noqa: E402
 from ..project import LoadedProject  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
-from .grid import DENSITIES, Density, Grid, fitted_area
-from .blocks import NAME_SCALE, PALETTE, Palette, TempoBar, flowables, make_styles  # noqa: E402
+from .grid import FLOOR, NORMAL, Density, Grid, Page, Refusal, choose, sizes  # noqa: E402
+from .blocks import PALETTE, Palette, flowables, make_styles, tempo_flowable  # noqa: E402
+from .names import lines  # noqa: E402
 
 SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
-# DESIGN's floor for body text, and a ceiling so one exercise is not shouted.
-FLOOR = {"A4": 9.0, "Letter": 9.0, "A3": 12.0, "Tabloid": 12.0, "A2": 16.0}
-CEILING = {"A4": 16.0, "Letter": 16.0, "A3": 22.0, "Tabloid": 22.0, "A2": 30.0}
-STEP = 0.25
-HEADER_GROWTH = 1.4  # the header's body size stops growing at this multiple of the floor
 CROP_MARGIN = 10 * mm  # room outside the bleed for crop marks
+SAFE_EDGE = 5 * mm  # office printers leave 4-5 mm unprinted: nothing is drawn nearer the edge
+NAME_LEAST = 1.3  # a name's least size, over the body (DESIGN)
+TRAINER_SHARE = 0.42  # the most of the header's width the trainer's lines take
 
 
 def poster_cues(ex: LoadedExercise) -> list[str]:
@@ -96,9 +91,11 @@ class Poster:
 
         w, h = self.pagesize
         self.short_side = min(w, h)
-        # DESIGN's floor; a large-print theme raises it.
+        # DESIGN's normal size and floor; a large-print theme raises both.
+        self.normal = NORMAL[self.size] * palette.scale
         self.floor = FLOOR[self.size] * palette.scale
-        self.gap = min(w, h) * 0.022
+        self.gap = self.short_side * 0.022
+        self.margin = max(self.short_side * 0.045, SAFE_EDGE + 3 * mm)
         self.header = templates.render("poster_header.xml", title=s.poster.title or s.title,
                                        subtitle=s.subtitle)
         self.trainer = templates.render("poster_trainer.xml", author=s.author)
@@ -108,35 +105,36 @@ class Poster:
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
         self.logo = images.get(project.resolve(s.theme.logo)) if s.theme.logo else None
         self.regions: list[Region] = []
-        # The title takes the whole width when there is no trainer block beside it.
-        self._title_share = 0.64 if (self.trainer or self.logo) else 1.0
-
-        # The widest single word of any name, per point of size, and whose it is: a name
-        # is never broken inside a word, so that word sets the narrowest column.
-        widths = [(stringWidth(w, palette.black, 1.0), i) for i, ex in enumerate(self.exercises)
-                  for w in ex.content.name.split()]
-        self._widest_name_word, self._widest_name = max(widths, default=(0.0, 0))
-        self._aspects = [p.aspect for p in self.pictures if p is not None] or [4 / 3]
-        self._tallest_aspect = min(self._aspects)
         self._heights: dict[tuple, float] = {}
         self._flows: dict[tuple, list] = {}
-        self._chrome_cache: dict[tuple, tuple[float, float]] = {}
+        self._chrome_cache: dict[float, tuple[float, float, float]] = {}
 
     # --- measuring ----------------------------------------------------------------
 
-    def _card_flows(self, index: int, base: float, styles, tight: bool) -> list:
+    def _card_flows(self, index: int, base: float, density: Density) -> list:
         """The card's flowables at this size (made once per size, re-wrapped freely)."""
-        key = (index, base, tight)
+        key = (index, base, density)
         if key not in self._flows:
             ex = self.exercises[index].content
-            show_tempo = ex.tempo and not (tight and ex.dose)
+            styles = self._card_styles(base, density)
+            show_tempo = ex.tempo and not (density.crowded and ex.dose)
             fill = {
-                "tempo": lambda el: [TempoBar(ex.tempo, self.t, styles["strong"], self.palette)]
-                if show_tempo else [],
+                # A tight card names the tempo in a line of text instead of a bar.
+                "tempo": lambda el: [tempo_flowable(ex.tempo, self.t, styles, self.palette,
+                                                    bar=not density.tight)] if show_tempo else [],
                 "qr": lambda el: self._qr(ex.video, base, styles) if ex.video else [],
             }
             self._flows[key] = flowables(self.cards[index], styles, fill, self.palette)
         return self._flows[key]
+
+    def _card_styles(self, base: float, density: Density) -> dict:
+        styles = make_styles(base, self.palette, tight=density.tight)
+        if density.crowded:  # the name at its least size, lists closed up
+            name, cue = styles["name"], styles["cue"]
+            styles["name"] = ParagraphStyle("name", parent=name, fontSize=name.minSize,
+                                            leading=name.leading * name.minSize / name.fontSize)
+            styles["cue"] = ParagraphStyle("cue", parent=cue, spaceAfter=0)
+        return styles
 
     def _qr(self, url: str, base: float, styles) -> list:
         code = qr_drawing(url, max(20 * mm, base * 5))
@@ -144,129 +142,68 @@ class Poster:
         return [Spacer(1, base * 0.4), code, Spacer(1, base * 0.2),
                 Paragraph(str(escape(short_url(url))), styles["meta"])]
 
-    def _card_height(self, index: int, base: float, styles, width: float, tight: bool) -> float:
-        key = (index, base, round(width, 2), tight)
+    def measure(self, index: int, base: float, density: Density, width: float) -> float:
+        key = (index, base, density, round(width, 2))
         if key not in self._heights:
-            self._heights[key] = _stack_height(self._card_flows(index, base, styles, tight), width)
+            self._heights[key] = _stack_height(self._card_flows(index, base, density), width)
+        return self._heights[key]
+
+    def names_fit(self, base: float, width: float) -> bool:
+        """Every name fits `width` at its least size (1.3x `base`) without a cut word."""
+        key = ("names", base, round(width, 2))
+        if key not in self._heights:
+            self._heights[key] = all(
+                lines(ex.content.name, self.palette.black, base * NAME_LEAST, width) is not None
+                for ex in self.exercises)
         return self._heights[key]
 
     def _chrome_styles(self, base: float):
-        # The header grows with the cards only so far: a short workout gets large
-        # cards, not a title that fills a third of the page.
-        return make_styles(min(base, self.floor * HEADER_GROWTH), self.palette)
+        return make_styles(base, self.palette)
 
-    def _chrome(self, base: float, margin: float) -> tuple[float, float]:
-        """Header and footer heights at this base size and page margin."""
-        key = (base, margin)
-        if key not in self._chrome_cache:
-            self._chrome_cache[key] = self._measure_chrome(base, margin)
-        return self._chrome_cache[key]
-
-    def _measure_chrome(self, base: float, margin: float) -> tuple[float, float]:
-        styles = self._chrome_styles(base)
-        inner = self.pagesize[0] - 2 * margin
-        head = max(_stack_height(flowables(self.header, styles, palette=self.palette),
-                                 inner * self._title_share),
-                   self._trainer_height(styles, inner * 0.34))
-        foot = _stack_height(flowables(self.footer, styles, palette=self.palette), inner) if self.footer else 0
-        return head, foot
-
-    def _trainer_height(self, styles, width: float) -> float:
-        text = _stack_height(flowables(self.trainer, styles, palette=self.palette), width)
-        return text + (self._logo_height(styles) if self.logo else 0)
+    def _chrome(self, base: float) -> tuple[float, float, float]:
+        """The header's height, the footer's and the trainer column's width at this size."""
+        if base not in self._chrome_cache:
+            styles = self._chrome_styles(base)
+            inner = self.pagesize[0] - 2 * self.margin
+            trainer = flowables(self.trainer, styles, palette=self.palette)
+            # The trainer's lines are each kept whole: the column is as wide as the
+            # longest, up to a share of the header.
+            trainer_w = min(max((f.minWidth() for f in trainer), default=0.0) + 1,
+                            inner * TRAINER_SHARE)
+            if self.logo:
+                trainer_w = max(trainer_w, inner * 0.2)
+            title_w = inner - (trainer_w + self.gap if trainer_w > 1 else 0)
+            head = max(_stack_height(flowables(self.header, styles, palette=self.palette), title_w),
+                       _stack_height(trainer, trainer_w) + (self._logo_height(styles) if self.logo else 0))
+            foot = (_stack_height(flowables(self.footer, styles, palette=self.palette), inner)
+                    if self.footer else 0)
+            self._chrome_cache[base] = (head, foot, trainer_w)
+        return self._chrome_cache[base]
 
     def _logo_height(self, styles) -> float:
         return styles["body"].fontSize * 3.2
 
-    def _try(self, base: float, cols: int, side: bool, density: Density):
-        """The grid at this size, or None and (index of the card that overflows most,
-        by how much)."""
-        styles = make_styles(base, self.palette, tight=density.tight)
-        margin = self.short_side * density.margin
-        head, foot = self._chrome(base, margin)
-        w, h = self.pagesize
-        n = len(self.cards)
-        rows = math.ceil(n / cols)
-        gap = self.gap * density.gap
-        inner_w = w - 2 * margin
-        inner_h = h - 2 * margin - head - self.gap * 1.4 - (foot + self.gap if foot else 0)
-        cell_w = (inner_w - (cols - 1) * gap) / cols
-        height = inner_h - (rows - 1) * gap  # for all the rows together
-        grid = Grid(base, cols, rows, cell_w, gap, base * density.pad, side, density)
-        pad, text_w = grid.pad, grid.text_w
-        if side and cell_w < height / rows * 1.2:
-            return None, (0, math.inf)
-        if text_w < base * density.measure:
-            return None, (0, math.inf)
-        if self._widest_name_word * base * NAME_SCALE > text_w:
-            over = self._widest_name_word * base * NAME_SCALE - text_w
-            return None, (self._widest_name, over)
+    def _band(self) -> float:
+        return max(2.5 * mm, self.pagesize[1] * 0.006)
 
-        needs = [self._card_height(i, base, styles, text_w, density.tight) for i in range(n)]
-        row_needs = [max(needs[r * cols:(r + 1) * cols]) for r in range(rows)]
-        # Rows are as tall as their longest card; what is left goes to the pictures,
-        # one height for every picture so the poster reads as one grid.
-        text_total = sum(need + (2 * pad if side else 2.6 * pad) for need in row_needs)
-        if side:
-            least = max(text_total, rows * (height / rows) * 0.5)
-            over = text_total - height
-            worst = max(range(n), key=lambda i: needs[i])
-            if over > 0 or least > height:
-                return None, (worst, max(over, least - height))
-            spare = (height - text_total) / rows
-            heights = tuple(need + 2 * pad + spare for need in row_needs)
-            box_w, box_h = cell_w * 0.45 - pad, min(heights) - 2 * pad
-            image_h = 0.0
-        else:
-            picture = (height - text_total) / rows
-            wanted = height / rows * density.image_share
-            worst = max(range(n), key=lambda i: needs[i])
-            if picture < wanted:
-                return None, (worst, (wanted - picture) * rows)
-            # No taller than the tallest picture needs; the rest falls below the text.
-            image_h = min(picture, text_w / self._tallest_aspect)
-            spare = picture - image_h
-            heights = tuple(need + 2.6 * pad + image_h + spare for need in row_needs)
-            box_w, box_h = text_w, image_h
-        shown = min(fitted_area(box_w, box_h, aspect) for aspect in self._aspects)
-        return replace(grid, row_heights=heights, image_h=image_h, picture_area=shown), (worst, 0)
+    def room(self, base: float, density: Density) -> tuple[float, float]:
+        """The width and height the grid of cards has at this body size."""
+        head, foot, _ = self._chrome(base)
+        w, h = self.pagesize
+        top = self._grid_top(head)
+        bottom = self.margin + (foot + self.gap if foot else 0)
+        return w - 2 * self.margin, top - bottom
+
+    def _grid_top(self, head: float) -> float:
+        return self.pagesize[1] - self.margin - head - self.gap * 1.4
 
     def fit(self) -> Grid:
-        floor, ceiling = self.floor, CEILING[self.size] * self.palette.scale
-        n = len(self.cards)
-        blame: tuple[int, float] = (0, math.inf)
-        for density in DENSITIES:
-            best: Grid | None = None
-            for cols in range(1, min(n, 8) + 1):
-                for side in (False, True):
-                    grid, (worst, over) = self._try(floor, cols, side, density)
-                    if grid is None:
-                        if over < blame[1]:
-                            blame = (worst, over)
-                        continue
-                    grid = self._largest(grid, cols, side, density, ceiling)
-                    if best is None or (grid.base, grid.picture_area) > (best.base, best.picture_area):
-                        best = grid
-            if best is not None:
-                return best
-        self._fail(blame[0])
-
-    def _largest(self, fits: Grid, cols: int, side: bool, density: Density, ceiling: float) -> Grid:
-        """The largest size, at most `ceiling`, at which this arrangement still fits."""
-        top, _ = self._try(ceiling, cols, side, density)
-        if top is not None:
-            return top
-        lo, hi = fits.base, ceiling
-        while hi - lo > STEP:
-            mid = math.floor((lo + hi) / 2 / STEP) * STEP
-            if mid <= lo:
-                break
-            found, _ = self._try(mid, cols, side, density)
-            if found is not None:
-                lo, fits = mid, found
-            else:
-                hi = mid
-        return fits
+        aspects = tuple(p.aspect if p is not None else None for p in self.pictures)
+        page = Page(self.room, self.gap, aspects, sizes(self.normal, self.floor), self.names_fit)
+        grid = choose(page, self.measure)
+        if isinstance(grid, Refusal):
+            self._fail(grid.card)
+        return grid
 
     def _fail(self, index: int):
         ex = self.exercises[index]
@@ -288,10 +225,10 @@ class Poster:
 
     def build(self) -> bytes:
         grid = self.fit()
-        styles = make_styles(grid.base, self.palette, tight=grid.density.tight)
+        styles = self._card_styles(grid.base, grid.density)
         chrome = self._chrome_styles(grid.base)
-        m = self.short_side * grid.density.margin
-        head, foot = self._chrome(grid.base, m)
+        m = self.margin
+        head, foot, trainer_w = self._chrome(grid.base)
         w, h = self.pagesize
         gap, bleed = self.gap, self.bleed
         offset = bleed + (CROP_MARGIN if self.crop_marks else 0)
@@ -309,33 +246,39 @@ class Poster:
         canv.translate(offset, offset)
         self.regions = []
 
-        # A band of the accent along the top edge, run into the bleed.
-        band = max(3 * mm, h * 0.008)
+        # A band of the accent along the top: run into the bleed when the print shop
+        # trims, else inside the edge an office printer leaves blank.
+        band = self._band()
         canv.setFillColor(self.palette.accent)
-        canv.rect(-bleed, h - band, w + 2 * bleed, band + bleed, stroke=0, fill=1)
+        if bleed:
+            canv.rect(-bleed, h - band, w + 2 * bleed, band + bleed, stroke=0, fill=1)
+        else:
+            canv.rect(SAFE_EDGE, h - SAFE_EDGE - band, w - 2 * SAFE_EDGE, band, stroke=0, fill=1)
 
         inner_w = w - 2 * m
         top = h - m
-        self._frame(canv, self.header, chrome, m, top - head, inner_w * self._title_share, head, "header")
-        trainer_x, trainer_w = m + inner_w * 0.66, inner_w * 0.34
+        title_w = inner_w - (trainer_w + gap if trainer_w > 1 else 0)
+        self._frame(canv, self.header, chrome, m, top - head, title_w, head, "header")
+        trainer_x = m + inner_w - trainer_w
         trainer_top = top
         if self.logo:
             logo_h = self._logo_height(chrome)
             self.logo.draw(canv, trainer_x, top - logo_h, trainer_w, logo_h * 0.85, align=1.0)
             trainer_top -= logo_h
-        self._frame(canv, self.trainer, chrome, trainer_x, top - head, trainer_w,
-                    head - (top - trainer_top), "trainer")
+        if trainer_w > 1:
+            self._frame(canv, self.trainer, chrome, trainer_x, top - head, trainer_w,
+                        head - (top - trainer_top), "trainer")
         rule_y = top - head - gap * 0.7
         canv.setFillColor(self.palette.accent)
         canv.rect(m, rule_y, inner_w, max(2.0, grid.base * 0.22), stroke=0, fill=1)
 
-        grid_top = rule_y - gap * 0.7
+        grid_top = self._grid_top(head)
         row_tops = [grid_top - sum(grid.row_heights[:r]) - r * grid.gap for r in range(grid.rows)]
         for index in range(len(self.cards)):
             row, col = divmod(index, grid.cols)
-            h = grid.row_heights[row]
+            card_h = grid.row_heights[row]
             x = m + col * (grid.cell_w + grid.gap)
-            self._card(canv, index, styles, grid, x, row_tops[row] - h, h)
+            self._card(canv, index, styles, grid, x, row_tops[row] - card_h, card_h)
 
         if self.footer:
             self._frame(canv, self.footer, chrome, m, m, inner_w, foot, "footer")
@@ -364,14 +307,14 @@ class Poster:
         canv.restoreState()
         self.regions.append(Region("card", x, y, grid.cell_w, h))
 
-        img, text = grid.boxes(x, y, h)
+        img, text = grid.boxes(index, x, y, h)
         picture = self.pictures[index]
         if picture is not None:
             content = self.exercises[index].content
             picture.draw(canv, *img, fit=content.image_fit, focus=content.image_focus,
-                         valign=1.0 if grid.side_by_side else 0.5, alt=content.image_alt)
+                         valign=0.5, alt=content.image_alt)
         self._badge(canv, index + 1, x + pad * 0.6, y + h - pad * 0.6, grid.base)
-        story = list(self._card_flows(index, grid.base, styles, grid.density.tight))
+        story = list(self._card_flows(index, grid.base, grid.density))
         self._frame(canv, None, styles, *text, kind="card text", story=story)
 
     def _badge(self, canv, number: int, left: float, top: float, base: float):

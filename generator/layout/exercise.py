@@ -1,0 +1,224 @@
+"""An exercise in the booklet: its picture band, the rule that keeps it on one page
+(or one half page), and where it breaks when it cannot be kept.
+
+An exercise is kept whole: the picture gives up height first. Only an exercise taller
+than a page goes on to the next one, under its name and "(cont.)", and at least
+three lines of text go with that heading: never a lone list heading or a QR code.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Callable
+
+from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from reportlab.platypus import Flowable, FrameBreak, KeepInFrame, KeepTogether, Paragraph, Table  # noqa: E402
+
+from ..images import Picture, PictureBox  # noqa: E402
+from .blocks import Palette  # noqa: E402
+
+# The picture band's height, as shares of the frame's height: 55-65 mm on A5.
+BAND = (0.31, 0.37)
+# A photo fills the band (cropped around its focus) when it keeps at least this share
+# of its height or width; else the whole photo is shown on a panel.
+MIN_KEPT = 0.7
+MIN_LINES = 3  # lines of text that go on under a running heading, at least
+SHRINK = 1.02  # the most an exercise's page is scaled down to keep it whole
+MIN_PIECE = 24.0  # points: the least of a split block worth leaving at a frame's foot
+
+
+def band_fit(picture: Picture, width: float, frame_h: float, fit: str | None) -> tuple[float, str]:
+    """The band's height and fit for `picture` across `width`: as tall as the picture
+    at full width, within BAND. `fit` is the exercise's own choice, None when unset."""
+    low, high = BAND[0] * frame_h, BAND[1] * frame_h
+    height = min(high, max(low, width / picture.aspect))
+    if fit is None:
+        band = width / height
+        kept = min(band, picture.aspect) / max(band, picture.aspect)
+        # A drawing is never cropped: its limbs reach its edges.
+        fit = "cover" if picture.photo and kept >= MIN_KEPT else "contain"
+    return height, fit
+
+
+class PictureBand(PictureBox):
+    """The picture across the full text width. A picture that does not fill the band
+    sits on a panel the band's size, so every exercise page has the same frame."""
+
+    def __init__(self, picture: Picture, width, height, fit, focus, palette: Palette, alt=None):
+        super().__init__(picture, width, height, fit, focus, alt=alt)
+        self.palette = palette
+
+    def wrap(self, avail_w, avail_h):
+        self.width = min(self.max_w, avail_w)
+        self.height = self.max_h
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        if self.fit != "cover":
+            canv.saveState()
+            canv.setFillColor(self.palette.panel)
+            self.palette.panel_rect(canv, 0, 0, self.width, self.height, 6)
+            canv.restoreState()
+            pad = min(self.width, self.height) * 0.04
+            self.picture.draw(canv, pad, pad, self.width - 2 * pad, self.height - 2 * pad, "contain",
+                              alt=self.alt)
+        else:
+            self.picture.draw(canv, 0, 0, self.width, self.height, "cover", self.focus, alt=self.alt)
+
+
+class Exercise(Flowable):
+    """One exercise in the booklet, never a fragment without its name.
+
+    `make(scale)` gives its flowables with the picture at `scale` of its height. When
+    they are a little too tall for the frame, the picture gives up height first (down
+    to the last of SCALES), never the text. Longer, it fills the frame and goes on in
+    the next one under `heading` ("Bridge (cont.)"); a keep-with-next heading and a
+    <keep> block move along whole.
+    """
+
+    SCALES = (1.0, 0.85, 0.7, 0.55, 0.45)  # the last is the floor
+
+    def __init__(self, make: Callable[[float], list[Flowable]], heading: Paragraph,
+                 lead: list[Flowable] | None = None):
+        super().__init__()
+        self.make, self.heading, self.lead = make, heading, lead or []
+        self.items: list[Flowable] = []
+        self.inner: Flowable | None = None
+
+    def wrap(self, avail_w, avail_h):
+        for scale in self.SCALES:
+            items = self.lead + self.make(scale)
+            # The last item's space below falls off the frame's foot; a hair too tall
+            # is shrunk by KeepInFrame, too little to see, rather than split.
+            height = _stacked_height(items, avail_w, avail_h, self.canv) - items[-1].getSpaceAfter()
+            if height <= avail_h * SHRINK:
+                self.inner = KeepInFrame(avail_w, avail_h, _opened(items), mode="shrink")
+                self.width, self.height = self.inner.wrapOn(self.canv, avail_w, avail_h)
+                return self.width, self.height
+        # It breaks whatever the picture does, so the picture keeps its full size.
+        self.inner, self.items = None, self.lead + self.make(1.0)
+        self.width, self.height = avail_w, _stacked_height(self.items, avail_w, avail_h, self.canv)
+        return self.width, self.height
+
+    def draw(self):
+        if self.inner is not None:
+            self.inner.drawOn(self.canv, 0, 0)
+
+    def split(self, avail_w, avail_h):
+        if self.inner is not None:
+            return [self.inner]
+        head, rest = _fill(self.items, avail_w, avail_h, len(self.lead), self.canv)
+        more = Exercise(lambda scale: rest, self.heading, [self.heading]) if rest else None
+        return [KeepInFrame(avail_w, avail_h, _opened(head), mode="shrink")] + ([FrameBreak(), more] if more else [])
+
+    def fits(self, avail_w, avail_h) -> bool:
+        """Whether the whole exercise fits a frame this size (the picture shrunk if need be)."""
+        self.wrapOn(Canvas(io.BytesIO()), avail_w, avail_h)
+        return self.inner is not None
+
+
+def pair_up(fits_half: list[bool]) -> list[list[int]]:
+    """Exercises grouped by page for `layout: half`, as positions: two neighbours that
+    both fit a half share a page; any other exercise has a page to itself."""
+    groups: list[list[int]] = []
+    index = 0
+    while index < len(fits_half):
+        if fits_half[index] and index + 1 < len(fits_half) and fits_half[index + 1]:
+            groups.append([index, index + 1])
+            index += 2
+        else:
+            groups.append([index])
+            index += 1
+    return groups
+
+
+def _kept_with_next(item: Flowable) -> bool:
+    get = getattr(item, "getKeepWithNext", None)
+    return bool(get() if get else getattr(item, "keepWithNext", 0))
+
+
+def _opened(items: list[Flowable]) -> list[Flowable]:
+    """`items` with each KeepTogether replaced by its content (a KeepTogether cannot draw)."""
+    out: list[Flowable] = []
+    for item in items:
+        out += _opened(item._content) if isinstance(item, KeepTogether) else [item]
+    return out
+
+
+def _height(item: Flowable, avail_w, avail_h, canv) -> float:
+    if isinstance(item, KeepTogether):  # its own wrap claims a huge height, to force a split
+        return _stacked_height(item._content, avail_w, avail_h, canv)
+    return item.wrapOn(canv, avail_w, avail_h)[1]
+
+
+def _stacked_height(items: list[Flowable], avail_w, avail_h, canv) -> float:
+    total = 0.0
+    for index, item in enumerate(items):
+        h = _height(item, avail_w, avail_h, canv)
+        total += h + item.getSpaceAfter() + (item.getSpaceBefore() if index else 0)
+    return total
+
+
+def _lines(item: Flowable) -> int:
+    """Lines of text in a wrapped flowable (a picture or a code has none)."""
+    if isinstance(item, KeepTogether):
+        return sum(_lines(inner) for inner in item._content)
+    if isinstance(item, Paragraph):
+        para = getattr(item, "blPara", None)
+        return len(para.lines) if para is not None else 1
+    if isinstance(item, Table):
+        return sum(_lines(inner) for row in item._cellvalues for cell in row
+                   for inner in (cell if isinstance(cell, (list, tuple)) else [cell])
+                   if isinstance(inner, Flowable))
+    if isinstance(item, KeepInFrame):
+        return sum(_lines(inner) for inner in item._content)
+    return 0
+
+
+def _fill(items: list[Flowable], avail_w, avail_h, fixed: int, canv) -> tuple[list, list]:
+    """The items that fill a frame `avail_h` tall, and the rest. The first `fixed`
+    items (the running heading) are placed whatever happens; past them, at least
+    something of the content is, so every frame moves the exercise on."""
+    items = list(items)
+    head: list[Flowable] = []
+    room = avail_h
+    index = 0
+    while index < len(items):
+        item = items[index]
+        before = item.getSpaceBefore() if head else 0
+        h = _height(item, avail_w, max(room - before, 0), canv)
+        need = before + h + item.getSpaceAfter()
+        if need <= room or index < fixed:
+            head.append(item)
+            room -= need
+            index += 1
+            continue
+        if isinstance(item, KeepTogether):
+            if len(head) > fixed:
+                break  # the block starts on the next page, whole
+            items[index:index + 1] = list(item._content)  # taller than a page: opened up
+            continue
+        if isinstance(item, Table) and len(head) > fixed and h <= avail_h:
+            break  # a box (a caution) that fits a page starts the next one, whole
+        pieces = item.splitOn(canv, avail_w, room - before) if room - before > MIN_PIECE else []
+        # A sliver (a box's empty top, one line of a list) waits for the next frame.
+        if len(pieces) > 1 and _height(pieces[0], avail_w, room - before, canv) >= MIN_PIECE:
+            head.append(pieces[0])
+            items[index:index + 1] = pieces[1:]
+        break
+    rest = items[index:]
+    # What goes on under the running heading is worth a page: some lines of text,
+    # not a lone list heading or a code.
+    if rest:
+        for item in rest:
+            _height(item, avail_w, avail_h, canv)  # wrapped, so its lines are counted
+        while len(head) > fixed + 1 and sum(_lines(item) for item in rest) < MIN_LINES:
+            rest.insert(0, head.pop())
+    # A heading never ends a frame: it goes on with what it heads.
+    while rest and len(head) > fixed + 1 and _kept_with_next(head[-1]):
+        rest.insert(0, head.pop())
+    if len(head) == fixed and rest:  # nothing fits a whole frame: shrunk, but placed
+        head.append(rest.pop(0))
+    return head, rest
