@@ -61,6 +61,16 @@ class LoadedProject:
             raise HandoutError(problems)
         return [by_id[ex_id] for ex_id in dict.fromkeys(only)]
 
+    def groups(self, exercises: list[LoadedExercise] | None = None) -> list[tuple[object, list[LoadedExercise]]]:
+        """The workout's blocks in order, each with its exercises among `exercises`
+        (default: the workout's); without blocks:, one block with no title (None)."""
+        exercises = self.exercises if exercises is None else exercises
+        if not self.settings.blocks:
+            return [(None, list(exercises))]
+        by_id = {ex.id: ex for ex in exercises}
+        found = [(block, [by_id[i] for i in block.exercises if i in by_id]) for block in self.settings.blocks]
+        return [(block, members) for block, members in found if members]
+
     def named_at(self, path: Path) -> tuple[Path, int, str, str] | None:
         """Where the project names the picture `path`: (file, line, key, as written)."""
         from .loading import YamlFileError, read_yaml

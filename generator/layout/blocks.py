@@ -112,6 +112,8 @@ def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) ->
                      bulletColor=accent, bulletFontName=p.bold, spaceAfter=u * 0.25),
         # The dose as a spec row: sets x reps large and dark, then rest and frequency.
         "dose": style("dose", b * 1.3, p.bold, leading=1.25 * u / (b * 1.3), spaceBefore=u * 0.5),
+        # A block's title over its cards ("Main circuit"), then its rounds and rest.
+        "block_title": style("block_title", b * 1.3, p.black, color=p.heading, leading=1.25),
         "dose_more": style("dose_more", b, color=p.muted, leading=u / b),
         "tempo_text": style("tempo_text", b, p.bold, leading=u / b, spaceBefore=u * 0.25),
         "meta": style("meta", b, color=p.muted, leading=1.3),

@@ -55,6 +55,8 @@ class Grid:
     pad: float
     row_heights: tuple[float, ...]
     needs: tuple[float, ...]  # each card's text height
+    row_cards: tuple[tuple[int, ...], ...] = ()  # the cards of each row, in order
+    titles: tuple[float, ...] = ()  # each row's block title above it (0: none)
     aspects: tuple[float | None, ...] = ()  # each card's picture shape (width / height)
     picture_area: float = 0.0  # the smallest area a picture is shown at
 
@@ -66,12 +68,17 @@ class Grid:
     def picture_gap(self) -> float:
         return self.pad * 0.7
 
+    def row_of(self, index: int) -> int:
+        return next(r for r, cards in enumerate(self.row_cards) if index in cards)
+
+    def col_of(self, index: int) -> int:
+        return self.row_cards[self.row_of(index)].index(index)
+
     def boxes(self, index: int, x: float, y: float, h: float):
         """The picture's box and the text's box of card `index`, at (x, y), `h` tall.
         A card whose text is shorter than its row's longest gives its picture the rest."""
         pad, w, need = self.pad, self.cell_w, self.needs[index]
-        row = index // self.cols
-        longest = max(self.needs[row * self.cols:(row + 1) * self.cols])
+        longest = max(self.needs[i] for i in self.row_cards[self.row_of(index)])
         if self.side_by_side:
             # The row's text blocks sit level with each other, centred on the pictures.
             picture_w = w * SIDE_SHARE
@@ -113,6 +120,10 @@ class Page:
     # Whether every name fits this column width at this size without being cut between
     # letters (it may break at spaces and hyphens, and step down to 1.3x the body).
     names_fit: Callable[[float, float], bool] = lambda base, width: True
+    # The cards of each block, in order (one block: all of them), and the height of a
+    # block's title at a body size (0: it has none). Each block starts a row.
+    groups: tuple[int, ...] = ()
+    title: Callable[[int, float], float] = lambda group, base: 0.0
     pictures: bool = field(init=False)
 
     def __post_init__(self):
@@ -170,14 +181,23 @@ def arrange(page: Page, measure: Measure, base: float, density: Density, cols: i
     width, height = page.room(base, density)
     gap = page.gap * density.gap
     pad = base * density.pad
-    rows = math.ceil(n / cols)
+    row_cards: list[tuple[int, ...]] = []
+    titles: list[float] = []
+    first = 0
+    for group, size in enumerate(page.groups or (n,)):
+        for start in range(first, first + size, cols):
+            row_cards.append(tuple(range(start, min(start + cols, first + size))))
+            titles.append(page.title(group, base) if start == first else 0.0)
+        first += size
+    rows = len(row_cards)
+    height -= sum(titles)
     cell_w = (width - (cols - 1) * gap) / cols
     text_w = _text_w(cell_w, pad, side)
     if text_w < base * density.measure or not (cut or page.names_fit(base, text_w)):
         return None, (math.inf, 0)
     needs = tuple(measure(i, base, density, text_w) for i in range(n))
     longest = max(range(n), key=lambda i: needs[i])
-    row_text = [max(needs[r * cols:(r + 1) * cols]) for r in range(rows)]
+    row_text = [max(needs[i] for i in cards) for cards in row_cards]
     cards_h = height - (rows - 1) * gap
     if side:
         fixed = sum(t + 2 * pad for t in row_text)
@@ -194,7 +214,8 @@ def arrange(page: Page, measure: Measure, base: float, density: Density, cols: i
         least = max(t + chrome for t in row_text) * share / (1 - share)
         if band < 0 or (page.pictures and band < least):
             return None, (max(least, 0) - band if band >= 0 else -band + least, longest)
-    grid = Grid(base, density, cols, rows, side, cell_w, gap, pad, heights, needs, page.aspects)
+    grid = Grid(base, density, cols, rows, side, cell_w, gap, pad, heights, needs, tuple(row_cards),
+                tuple(titles), page.aspects)
     return grid, (0.0, longest)
 
 
@@ -204,7 +225,7 @@ def _score(grid: Grid, page: Page) -> tuple[float, float]:
     for index, aspect in enumerate(page.aspects):
         if not aspect:
             continue
-        _, _, w, h = grid.boxes(index, 0, 0, grid.row_heights[index // grid.cols])[0]
+        _, _, w, h = grid.boxes(index, 0, 0, grid.row_heights[grid.row_of(index)])[0]
         pw, ph = fitted(w, h, aspect)
         areas.append(pw * ph)
     if not areas:

@@ -16,6 +16,7 @@ from .. import fonts  # noqa: F401  (ReportLab settings that must precede platyp
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.platypus import Frame, Paragraph, Spacer  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
@@ -86,7 +87,10 @@ class Poster:
         self.pagesize = SIZES[self.size] if orientation == "portrait" else landscape(SIZES[self.size])
         self.bleed = (s.poster.bleed if options.bleed_mm is None else options.bleed_mm) * mm
         self.crop_marks = s.poster.crop_marks if options.crop_marks is None else options.crop_marks
-        self.exercises = project.select(options.only)
+        # Blocks group the cards under their titles; cards picked with --only stand alone.
+        self.groups = project.groups() if not options.only else [(None, project.select(options.only))]
+        self.exercises = [ex for _, members in self.groups for ex in members]
+        self.marks = card_marks(self.groups)
         self.t = templates.env.globals["t"]
 
         w, h = self.pagesize
@@ -100,6 +104,8 @@ class Poster:
                                        subtitle=s.subtitle)
         self.trainer = templates.render("poster_trainer.xml", author=s.author)
         self.footer = templates.render("poster_footer.xml", footer=s.poster.footer, credits=s.credits)
+        self.block_titles = [templates.render("poster_block.xml", block=block) if block else []
+                             for block, _ in self.groups]
         self.cards = [templates.render("poster_card.xml", ex=ex.content, id=ex.id, cues=poster_cues(ex))
                       for ex in self.exercises]
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
@@ -157,6 +163,17 @@ class Poster:
                 for ex in self.exercises)
         return self._heights[key]
 
+    def title_height(self, group: int, base: float) -> float:
+        """The height of a block's title band over its cards (0 when it has none)."""
+        if not self.block_titles[group]:
+            return 0.0
+        key = ("title", group, base)
+        if key not in self._heights:
+            width = self.pagesize[0] - 2 * self.margin
+            flows = flowables(self.block_titles[group], make_styles(base, self.palette), palette=self.palette)
+            self._heights[key] = _stack_height(flows, width) + self.gap * 0.5
+        return self._heights[key]
+
     def _chrome_styles(self, base: float):
         return make_styles(base, self.palette)
 
@@ -199,7 +216,8 @@ class Poster:
 
     def fit(self) -> Grid:
         aspects = tuple(p.aspect if p is not None else None for p in self.pictures)
-        page = Page(self.room, self.gap, aspects, sizes(self.normal, self.floor), self.names_fit)
+        page = Page(self.room, self.gap, aspects, sizes(self.normal, self.floor), self.names_fit,
+                    tuple(len(members) for _, members in self.groups), self.title_height)
         grid = choose(page, self.measure)
         if isinstance(grid, Refusal):
             self._fail(grid.card)
@@ -272,13 +290,22 @@ class Poster:
         canv.setFillColor(self.palette.accent)
         canv.rect(m, rule_y, inner_w, max(2.0, grid.base * 0.22), stroke=0, fill=1)
 
-        grid_top = self._grid_top(head)
-        row_tops = [grid_top - sum(grid.row_heights[:r]) - r * grid.gap for r in range(grid.rows)]
-        for index in range(len(self.cards)):
-            row, col = divmod(index, grid.cols)
+        top = self._grid_top(head)
+        group = 0
+        for row, cards in enumerate(grid.row_cards):
+            if grid.titles[row]:  # a block starts: its title across the page
+                while not self.block_titles[group]:
+                    group += 1
+                self._frame(canv, self.block_titles[group], make_styles(grid.base, self.palette), m,
+                            top - grid.titles[row] + self.gap * 0.5, inner_w,
+                            grid.titles[row] - self.gap * 0.5, "block")
+                top -= grid.titles[row]
+                group += 1
             card_h = grid.row_heights[row]
-            x = m + col * (grid.cell_w + grid.gap)
-            self._card(canv, index, styles, grid, x, row_tops[row] - card_h, card_h)
+            for col, index in enumerate(cards):
+                x = m + col * (grid.cell_w + grid.gap)
+                self._card(canv, index, styles, grid, x, top - card_h, card_h)
+            top -= card_h + grid.gap
 
         if self.footer:
             self._frame(canv, self.footer, chrome, m, m, inner_w, foot, "footer")
@@ -313,19 +340,23 @@ class Poster:
             content = self.exercises[index].content
             picture.draw(canv, *img, fit=content.image_fit, focus=content.image_focus,
                          valign=0.5, alt=content.image_alt)
-        self._badge(canv, index + 1, x + pad * 0.6, y + h - pad * 0.6, grid.base)
+        self._badge(canv, self.marks[index], x + pad * 0.6, y + h - pad * 0.6, grid.base)
         story = list(self._card_flows(index, grid.base, grid.density))
         self._frame(canv, None, styles, *text, kind="card text", story=story)
 
-    def _badge(self, canv, number: int, left: float, top: float, base: float):
-        """The exercise's number in the workout, in an accent disc at the card's corner."""
+    def _badge(self, canv, mark: str, left: float, top: float, base: float):
+        """The exercise's place in the workout ("3", or "A2" in a circuit), in an accent
+        disc at the card's corner; a pill when the mark is wider than a disc."""
         r = base * 1.05
+        size = base * 1.1
+        text_w = stringWidth(mark, self.palette.bold, size)
+        w = max(2 * r, text_w + base * 0.8)
         canv.saveState()
         canv.setFillColor(self.palette.accent_text)
-        canv.circle(left + r, top - r, r, stroke=0, fill=1)
+        canv.roundRect(left, top - 2 * r, w, 2 * r, r, stroke=0, fill=1)
         canv.setFillColor(self.palette.paper)
-        canv.setFont(self.palette.bold, base * 1.1)
-        canv.drawCentredString(left + r, top - r - base * 0.38, str(number))
+        canv.setFont(self.palette.bold, size)
+        canv.drawCentredString(left + w / 2, top - r - base * 0.38, mark)
         canv.restoreState()
 
     def _crop_marks(self, canv, offset: float, w: float, h: float):
@@ -342,6 +373,21 @@ class Poster:
                 canv.line(cx + dx * start, cy, cx + dx * (start + length), cy)
                 canv.line(cx, cy + dy * start, cx, cy + dy * (start + length))
         canv.restoreState()
+
+
+def card_marks(groups) -> list[str]:
+    """Each card's mark: circuits (blocks done in rounds) are lettered A, B... and their
+    cards A1, A2...; every other card is numbered in order, 1, 2..."""
+    marks, number, circuit = [], 0, 0
+    for block, members in groups:
+        if block is not None and block.rounds:
+            letter = chr(ord("A") + circuit % 26)
+            circuit += 1
+            marks += [f"{letter}{i}" for i in range(1, len(members) + 1)]
+        else:
+            marks += [str(number + i) for i in range(1, len(members) + 1)]
+            number += len(members)
+    return marks
 
 
 def _stack_height(flows: list, width: float) -> float:
