@@ -62,11 +62,11 @@ class Entry:
 
 
 class OutlineMark(Flowable):
-    """An outline entry with no heading of its own (the "Exercises" parent)."""
+    """An outline entry with no heading of its own (the "Exercises" parent, a block)."""
 
-    def __init__(self, key: str, title: str, pages: dict[str, int]):
+    def __init__(self, key: str, title: str, pages: dict[str, int], level: int = 0):
         super().__init__()
-        self.key, self.title, self.pages = key, title, pages
+        self.key, self.title, self.pages, self.level = key, title, pages, level
         self.width = self.height = 0
 
     def wrap(self, avail_w, avail_h):
@@ -74,7 +74,7 @@ class OutlineMark(Flowable):
 
     def draw(self):
         self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
         self.pages[self.key] = self.canv.getPageNumber()
 
 
@@ -107,6 +107,9 @@ class Booklet:
         self.frame_h = h - self.margin - (self.margin + 6 * mm)
         self.half_h = (self.frame_h - HALF_GAP) / 2
         self._fits_half: dict[str, bool] = {}
+        # The first exercise of each block, with the block's outline key and title.
+        self._block_starts = {members[0].id: (f"block-{index}", block.title)
+                              for index, (block, members) in enumerate(project.groups()) if block}
         self.label_share = self._fit_spec_labels()
         self._rendered: dict[str, list] = {}
 
@@ -129,7 +132,10 @@ class Booklet:
         exercises = self.project.exercises
         if exercises:
             entries.append(Entry("exercises", self.t["exercises"], 0))
-            entries += [Entry(f"ex-{ex.id}", ex.content.name, 1) for ex in exercises]
+            for index, (block, members) in enumerate(self.project.groups()):
+                if block is not None:  # the exercises nest under their block
+                    entries.append(Entry(f"block-{index}", block.title, 1))
+                entries += [Entry(f"ex-{ex.id}", ex.content.name, 2 if block else 1) for ex in members]
         if exercises:
             entries.append(Entry("log", self.t["log"], 0))
         if s.author:
@@ -176,6 +182,9 @@ class Booklet:
             for index, ex in enumerate(group):
                 if index:
                     story.append(FrameBreak())
+                if ex.id in self._block_starts:
+                    key, title = self._block_starts[ex.id]
+                    story.append(OutlineMark(key, title, pages, level=1))
                 story.append(self._exercise(ex, pages, shared))
 
         if exercises:
@@ -209,6 +218,7 @@ class Booklet:
         """One exercise's flowable: a page of its own, or half of one when `half`."""
         elements = self._render(f"ex-{ex.id}-{'half' if half else 'page'}", "exercise.xml",
                                 key=f"ex-{ex.id}", ex=ex.content, id=ex.id, half=half,
+                                level=2 if self._block_starts else 1,
                                 narrow=self.frame_w < NARROW, label_share=self.label_share)
         heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
                             self.styles["running"])

@@ -1,11 +1,9 @@
 """The log at the end of the booklet: something to fill in with a pen.
 
 `ticks` is a grid of square boxes (7 to 9 mm, a pen's size at any page width): a row
-per exercise, all rows the same height, and a strip of boxes per week (`booklet.weeks`
-of them, as many weeks to a block as the width holds). A week is at most a day a
-column: an exercise done more often than that (twice a day) has a row per daily slot,
-labelled 1, 2, ... under its name; a week too wide for a narrow page is split in
-parts. Sessions an exercise does not have are shaded.
+per exercise, all rows the same height, and a strip of boxes per week (sessions a
+week x `booklet.weeks`, as many weeks to a block as the width holds; a week too wide
+for a narrow page is split in parts). Sessions an exercise does not have are shaded.
 Under each week label is its date when the client's start date is known, else a
 drawn rule to write it on. A hairline mid-grey grid; a stronger rule parts the weeks,
 after the last one too. `sets` is in log_sets.py; the pieces both use are here.
@@ -36,7 +34,6 @@ MIN_NAME_W = 20 * mm
 MAX_NAME_LINES = 3  # a longer name is shortened in the log; its page has it whole
 NOTE_LINE = 8 * mm
 NOTE_LINES = (3, 12)  # the ticks log's notes: at least, and at most (filling the page)
-DAYS = 7  # a week's columns at most: a day a column; more sessions take more rows
 
 
 def sessions_of(ex) -> int:
@@ -184,22 +181,18 @@ class Grid(Flowable):
 
 class TickGrid(Grid):
     """Some weeks of the ticks log: a name column, then a strip of square boxes per
-    week (or part of a week) between strong dividers. A row of the grid is an
-    exercise: `slots` rows of boxes (`slot_h` each) under one name, so that an
-    exercise's slots never part across pages."""
+    week (or part of a week) between strong dividers."""
 
     keep_whole = False  # a block parts when three rows fit: no half-empty page
 
-    def __init__(self, names, own, slots, groups, heads, name_w, group_w, box, slot_h, dated, palette,
-                 columns: int, slot_labels=(), label_w: float = 0.0):
-        self.groups, self.heads, self.dated = groups, heads, dated  # groups: (week, first column, columns)
-        self.name_w, self.group_w, self.box, self.slot_h = name_w, group_w, box, slot_h
-        self.columns, self.slot_labels, self.label_w = columns, list(slot_labels), label_w
+    def __init__(self, names, own, groups, heads, name_w, group_w, box, row_h, dated, palette):
+        self.groups, self.heads, self.dated = groups, heads, dated  # groups: (week, first, count)
+        self.name_w, self.group_w, self.box = name_w, group_w, box
         head_h = max(p.wrap(group_w - 2, 1000)[1] for p in heads)
         line = heads[0].style.leading
         header_h = max(head_h, 2 * line) + 3  # the label and its date, or a rule for it
         width = name_w + len(groups) * group_w
-        super().__init__(header_h, list(zip(names, own, slots)), [slot_h * n for n in slots], width, palette)
+        super().__init__(header_h, list(zip(names, own)), [row_h] * len(names), width, palette)
 
     def draw_header(self, canv, top):
         for i, para in enumerate(self.heads):
@@ -214,31 +207,18 @@ class TickGrid(Grid):
                 canv.line(left + WEEK_PAD, y, left + self.group_w - WEEK_PAD, y)
 
     def draw_row(self, canv, row, y, h):
-        name, own, slots = row
-        label_w = self.label_w
-        if slots > 1:  # the name over its slots, each slot's number at its row's start
-            name_h = name.wrap(self.name_w - 4 - label_w, 1000)[1]
-            self._text(canv, name, 0, y + h - name_h - 2, self.name_w - 4 - label_w, name_h)
-        else:
-            self._text(canv, name, 0, y, self.name_w - 4 - label_w, h)
+        name, own = row
+        self._text(canv, name, 0, y, self.name_w - 4, h)
         shade = shade_grey(self.palette)
         self._hairline(canv)
         canv.line(0, y, self.width, y)
-        for slot in range(slots):
-            sy = y + h - (slot + 1) * self.slot_h
-            if slots > 1:
-                if slot:  # a slot parts from the one above only where the boxes are
-                    self._hairline(canv)
-                    canv.line(self.name_w - label_w, sy + self.slot_h, self.width, sy + self.slot_h)
-                self._text(canv, self.slot_labels[slot], self.name_w - label_w, sy, label_w - 2, self.slot_h)
-                self._hairline(canv)
-            by = sy + (self.slot_h - self.box) / 2
-            for i, (_, first, count) in enumerate(self.groups):
-                x0 = self.name_w + i * self.group_w + (self.group_w - count * self.box) / 2
-                for c in range(count):
-                    rest = slot * self.columns + first + c >= own  # a session this exercise does not have
-                    canv.setFillColor(shade)
-                    canv.rect(x0 + c * self.box, by, self.box, self.box, stroke=1, fill=1 if rest else 0)
+        by = y + (h - self.box) / 2
+        for i, (_, first, count) in enumerate(self.groups):
+            x0 = self.name_w + i * self.group_w + (self.group_w - count * self.box) / 2
+            for s in range(count):
+                rest = first + s >= own  # a session this exercise does not have
+                canv.setFillColor(shade)
+                canv.rect(x0 + s * self.box, by, self.box, self.box, stroke=1, fill=1 if rest else 0)
 
     def draw_over(self, canv, top):
         canv.setStrokeColor(self.palette.ink)
