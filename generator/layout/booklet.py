@@ -218,12 +218,25 @@ class Booklet:
         """One exercise's flowable: a page of its own, or half of one when `half`."""
         elements = self._render(f"ex-{ex.id}-{'half' if half else 'page'}", "exercise.xml",
                                 key=f"ex-{ex.id}", ex=ex.content, id=ex.id, half=half,
-                                level=2 if self._block_starts else 1,
+                                level=2 if self._block_starts else 1, phases=self._phases(ex),
                                 narrow=self.frame_w < NARROW, label_share=self.label_share)
         heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
                             self.styles["running"])
         return Exercise(lambda scale: self._flow(elements, pages, image=self._exercise_image(ex, scale, half),
                                                  exercise=ex.content), heading)
+
+    def _phases(self, ex) -> list[dict]:
+        """Each phase's name, weeks ("3–6") and dose, when the exercise's dose changes
+        with the phases; else nothing (its one dose says it all)."""
+        if not ex.phase_doses:
+            return []
+        out, first = [], 1
+        for phase, dose in zip(self.settings.phases, ex.doses):
+            last = first + phase.weeks - 1
+            out.append({"name": phase.name, "weeks": f"{first}\u2013{last}" if last > first else str(first),
+                        "dose": dose})
+            first = last + 1
+        return out
 
     def _exercise_pages(self) -> list[list]:
         """The exercises grouped by page: one each, or pairs that fit halves under `half`."""

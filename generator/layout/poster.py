@@ -106,7 +106,10 @@ class Poster:
         self.footer = templates.render("poster_footer.xml", footer=s.poster.footer, credits=s.credits)
         self.block_titles = [templates.render("poster_block.xml", block=block) if block else []
                              for block, _ in self.groups]
-        self.cards = [templates.render("poster_card.xml", ex=ex.content, id=ex.id, cues=poster_cues(ex))
+        # A dose that changes with the phases is shown as the first phase's, named.
+        first_phase = s.phases[0].name if s.phases else None
+        self.cards = [templates.render("poster_card.xml", ex=ex.content, id=ex.id, cues=poster_cues(ex),
+                                       phase=first_phase if ex.phase_doses else None)
                       for ex in self.exercises]
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
         self.logo = images.get(project.resolve(s.theme.logo)) if s.theme.logo else None

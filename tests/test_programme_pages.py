@@ -1,0 +1,70 @@
+"""The programme's shape on the page: blocks on the poster and in the outline,
+circuits lettered with their rounds, sides in the dose, each phase's dose."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from conftest import BOOKLET, page_texts
+from test_programme_model import BLOCKS, PHASES, _phase_dose, _set_list
+
+POSTER = "out/ultimate-back-workout-poster.pdf"
+
+
+def _outline(reader) -> list[tuple[int, str]]:
+    found = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title))
+    walk(reader.outline, 0)
+    return found
+
+
+def test_blocks_title_the_poster_and_nest_the_outline(sample, cli):
+    _set_list(sample, BLOCKS)
+    assert cli("build", cwd=sample).exit_code == 0
+    poster = " ".join(PdfReader(sample / POSTER).pages[0].extract_text().split())
+    for text in ("Warm-up", "Main circuit", "Cool-down", "Rounds: 3 · rest 90 s", "A1", "A2", "A3"):
+        assert text in poster, text
+    # Outside the circuit, cards are numbered in order.
+    assert poster.index("Warm-up") < poster.index("Hip Raise") < poster.index("Main circuit")
+    outline = _outline(PdfReader(sample / BOOKLET))
+    depth = dict((title, d) for d, title in outline)
+    assert depth["Main circuit"] == depth["Exercises"] + 1
+    assert depth["Lying Superman"] == depth["Main circuit"] + 1
+    titles = [title for _, title in outline]
+    assert titles.index("Main circuit") < titles.index("Lying Superman") < titles.index("Cool-down")
+    contents = page_texts(sample / BOOKLET)[1]
+    assert contents.index("Warm-up") < contents.index("Hip Raise") < contents.index("Main circuit")
+
+
+def test_a_side_shows_in_the_dose_and_a_client_works_their_own(sample, cli):
+    path = sample / "exercises" / "lying-superman.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("reps: 8 each side", "reps: 8") + "side: each\n",
+                    encoding="utf-8")
+    (sample / "clients.yaml").write_text(
+        "- name: Ana Novak\n  email: ana@example.com\n  doses:\n    lying-superman: {side: left}\n",
+        encoding="utf-8")
+    assert cli("build", cwd=sample).exit_code == 0
+    assert "3 × 8 reps each side" in " ".join(PdfReader(sample / POSTER).pages[0].extract_text().split())
+    assert "3 sets × 8 reps each side" in " ".join(" ".join(page_texts(sample / BOOKLET)).split())
+    assert cli("booklets", cwd=sample).exit_code == 0
+    mine = " ".join(" ".join(page_texts(sample / "out/clients/ultimate-back-workout-ana-novak.pdf")).split())
+    assert "3 sets × 8 reps · left side only" in mine
+
+
+def test_each_phase_dose_is_on_the_exercise_page_and_the_first_on_the_poster(sample, cli):
+    (sample / "handout.yaml").write_text((sample / "handout.yaml").read_text(encoding="utf-8") + PHASES,
+                                         encoding="utf-8")
+    _phase_dose(sample, "hip-raise", "dose:\n  Protect: {sets: 2, reps: 8}\n  Build: {sets: 3, reps: 15}\n")
+    assert cli("build", cwd=sample).exit_code == 0
+    page = next(" ".join(t.split()) for t in page_texts(sample / BOOKLET) if t.startswith("Hip Raise"))
+    assert "Protect, Week 1–2: 2 sets × 8 reps" in page
+    assert "Build, Week 3–6: 3 sets × 15 reps" in page
+    assert "Return, Week 7–8: 3 sets × 15 reps" in page  # a phase left out keeps the dose before it
+    poster = " ".join(PdfReader(sample / POSTER).pages[0].extract_text().split())
+    assert "2 × 8 reps Protect" in poster
