@@ -36,6 +36,7 @@ MIN_NAME_W = 20 * mm
 MAX_NAME_LINES = 3  # a longer name is shortened in the log; its page has it whole
 NOTE_LINE = 8 * mm
 NOTE_LINES = (3, 12)  # the ticks log's notes: at least, and at most (filling the page)
+PAGE_RATIO = 1.4  # a page's frame is about this many widths tall (A5, A4, Letter, phone)
 DAYS = 7  # a week's columns at most: a day a column; more sessions take more rows
 
 
@@ -215,12 +216,8 @@ class TickGrid(Grid):
 
     def draw_row(self, canv, row, y, h):
         name, own, slots = row
-        label_w = self.label_w
-        if slots > 1:  # the name over its slots, each slot's number at its row's start
-            name_h = name.wrap(self.name_w - 4 - label_w, 1000)[1]
-            self._text(canv, name, 0, y + h - name_h - 2, self.name_w - 4 - label_w, name_h)
-        else:
-            self._text(canv, name, 0, y, self.name_w - 4 - label_w, h)
+        label_w = self.label_w if slots > 1 else 0.0  # only a name over slots gives room to numbers
+        self._text(canv, name, 0, y, self.name_w - 4 - label_w, h)  # across all its slots
         shade = shade_grey(self.palette)
         self._hairline(canv)
         canv.line(0, y, self.width, y)
@@ -251,9 +248,10 @@ class TickGrid(Grid):
 
 def _tick_layout(per_week: int, weeks: int, width: float, name_least: float, name_need: float,
                  label_w: float, rows: int, row_height) -> tuple[int, int, float, float, float]:
-    """(sessions to a strip, strips to a block, box, name width, row height): of the
-    ways to lay the weeks out with pen-sized boxes, the one that takes least paper.
-    `row_height(name_w, box)` is a row's height with names that wide."""
+    """(columns to a strip, strips to a block, box, name width, row height): of the
+    ways to lay `per_week` columns a week out with pen-sized boxes, the one that takes
+    least paper. `rows` counts slot rows; `row_height(name_w, box)` is a slot row's
+    height with names that wide."""
     name_min = max(name_least, min(width * 0.22, name_need))
 
     def strip(count, box=MIN_BOX):
@@ -270,13 +268,17 @@ def _tick_layout(per_week: int, weeks: int, width: float, name_least: float, nam
     for blocks in range(fewest, min(strips, fewest + 2) + 1):
         per_block = math.ceil(strips / blocks)  # blocks of even length
         blocks = math.ceil(strips / per_block)
-        # The names take the room they need (to 45%), then the boxes grow, then the names.
+        # The names take the room they need (to 45%), then the boxes grow, then the names;
+        # but bigger boxes are taller rows, so a log longer than a page keeps the least box.
         spare = width - per_block * strip(count)
         name_w = max(name_min, min(name_need, width * 0.45, spare))
-        box = min(MAX_BOX, max(MIN_BOX, ((width - name_w) / per_block - 2 * WEEK_PAD) / count))
-        name_w = max(name_min, width - per_block * strip(count, box))
-        row_h = row_height(name_w, box)
-        paper = blocks * (row_h * rows + 14 * mm)  # with a header and the space under it
+        grown = min(MAX_BOX, max(MIN_BOX, ((width - name_w) / per_block - 2 * WEEK_PAD) / count))
+        for box in (grown, MIN_BOX):
+            name_w = max(name_min, width - per_block * strip(count, box))
+            row_h = row_height(name_w, box)
+            paper = blocks * (row_h * rows + 14 * mm)  # with a header and the space under it
+            if paper <= width * PAGE_RATIO:
+                break
         if best is None or paper < best[0] - 1:
             best = (paper, (count, per_block, box, name_w, row_h))
     return best[1]
@@ -286,48 +288,55 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, s
     """Blocks of tick boxes, as many weeks to a block as fit the width. With a `start`
     date, each week says when it begins; without, it has a rule to write it on."""
     own = [sessions_of(ex) for ex in exercises]
-    per_week = max(own)
+    columns = min(max(own), DAYS)
+    slots = [math.ceil(n / columns) for n in own]
     head_style, name_style = styles["log_head"], styles["log_name"]
-    name_need = max(text_width(ex.content.name, name_style) for ex in exercises) + 6
-    name_least = least_name_width(exercises, name_style, width)
+    # A row per slot is numbered at its start, in the name column.
+    slot_labels = [Paragraph(str(i + 1), head_style) for i in range(max(slots))] if max(slots) > 1 else []
+    slot_w = text_width(str(max(slots)), head_style) + 5 if slot_labels else 0.0
+    room = [slot_w if k > 1 else 0.0 for k in slots]  # beside a name over slots: their numbers
+    name_need = max(text_width(ex.content.name, name_style) + 6 + r for ex, r in zip(exercises, room))
+    name_least = max(least_name_width([ex], name_style, width) + r for ex, r in zip(exercises, room))
     dates = [week_label(t, week, start).split("<br/>")[1] for week in range(weeks)] if start else [""]
     date_w = max(text_width(date, head_style) for date in dates)
 
     def label_w(parts: int) -> float:
-        suffix = f" · {per_week}–{per_week}" if parts > 1 else ""
+        suffix = f" · {columns}–{columns}" if parts > 1 else ""
         return max(text_width(f"{t['week']} {weeks}{suffix}", head_style), date_w) + 4
 
     def names_at(name_w: float) -> list[Paragraph]:
-        return [short_name(ex.content.name, name_style, name_w - 4) for ex in exercises]
+        return [short_name(ex.content.name, name_style, name_w - 4 - r) for ex, r in zip(exercises, room)]
 
     def row_height(name_w: float, box: float) -> float:
-        tallest = max(n.wrap(name_w - 4, 1000)[1] for n in names_at(name_w))
-        return max(box + 2 * mm, tallest + 4)
+        """A slot's height: a box, and room for a name over its slots."""
+        tallest = max(n.wrap(name_w - 4 - r, 1000)[1] / k for n, k, r in zip(names_at(name_w), slots, room))
+        return max(box + 1.5 * mm, tallest + 4)
 
     def layout(parts: int):
-        return _tick_layout(per_week, weeks, width, name_least, name_need, label_w(parts), len(exercises),
+        return _tick_layout(columns, weeks, width, name_least, name_need, label_w(parts), sum(slots),
                             row_height)
 
     count, per_block, box, name_w, row_h = layout(1)
-    if count < per_week:  # a week in parts: its label names the sessions it holds
+    if count < columns:  # a week in parts: its label names the days it holds
         count, per_block, box, name_w, row_h = layout(2)
-    parts = math.ceil(per_week / count)
-    groups = [(w, p * count, min(count, per_week - p * count)) for w in range(weeks) for p in range(parts)]
+    parts = math.ceil(columns / count)
+    groups = [(w, p * count, min(count, columns - p * count)) for w in range(weeks) for p in range(parts)]
     group_w = max(box * count, label_w(parts)) + 2 * WEEK_PAD
     names = names_at(name_w)
-    mixed = any(n < per_week for n in own)
+    mixed = any(n < k * columns for n, k in zip(own, slots))
     help_text = t["log_ticks_help"] + (" " + t["log_ticks_shaded"] if mixed else "")
     out: list = [Paragraph(escape(help_text), styles["meta"]), Spacer(1, 4 * mm)]
     for first in range(0, len(groups), per_block):
         block = groups[first:first + per_block]
         heads = []
-        for week, session, n in block:
+        for week, column, n in block:
             label = week_label(t, week, start)
             if parts > 1:
                 title, _, date = label.partition("<br/>")
-                label = f"{title} · {session + 1}–{session + n}" + (f"<br/>{date}" if date else "")
+                label = f"{title} · {column + 1}–{column + n}" + (f"<br/>{date}" if date else "")
             heads.append(Paragraph(label, head_style))
-        out += [TickGrid(names, own, block, heads, name_w, group_w, box, row_h, start is not None, palette),
+        out += [TickGrid(names, own, slots, block, heads, name_w, group_w, box, row_h, start is not None,
+                         palette, columns, slot_labels, slot_w),
                 Spacer(1, 6 * mm)]
     out.append(_Notes(styles, width, palette, t))
     return out
