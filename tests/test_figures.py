@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from lxml import etree
 
 from generator.figures import destinations, svg
-from generator.figures.body import H, Limb, Pose, proportions
+from generator.figures.body import FOREARM, H, UPPER_ARM, Limb, Pose, proportions
 from generator.figures.figure import ACCENT, TONES
 from generator.figures.library import LIBRARY
 from generator.figures.render import ARROW, PROP_LINE, Drawing
@@ -131,6 +132,61 @@ def test_sample_booklet_draws_the_figures_as_vectors(sample, cli):
     exercise_pages = {n for n, text in enumerate(pages, 1) if text.startswith(names)}
     assert len(exercise_pages) >= 4
     assert not {n for n, _, _ in image_placements(sample / "b.pdf")} & exercise_pages
+
+
+
+# What the redrawn library drawings must show, checked on the posed joints (drawing units, y up,
+# the floor at 0): the position each exercise's text describes.
+def _posed(name):
+    from generator.figures.render import figures
+
+    return [fig.joints for fig in figures({d.id: d for d in LIBRARY}[name])]
+
+
+def test_side_plank_rises_from_the_floor_into_a_straight_line_on_the_forearm():
+    start, end = _posed("side-plank")
+    assert end["hip"][1] > start["hip"][1] + 10  # the hips lift
+    for pose in (start, end):  # elbow under shoulder, forearm flat on the floor
+        assert pose["elbow_f"][0] == pytest.approx(pose["shoulderj_f"][0], abs=1.0)
+        assert pose["elbow_f"][1] == pytest.approx(pose["wrist_f"][1], abs=1.0) and pose["wrist_f"][1] < 5
+    def heading(a, b):
+        return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+    # one straight line: the bottom leg carries on the trunk's line
+    assert heading(end["ankle_f"], end["hipj_f"]) == pytest.approx(heading(end["hip"], end["shoulder"]), abs=2)
+    assert end["ankle_f"][1] < 5 and abs(end["ankle_n"][1] - end["ankle_f"][1]) < 8  # feet stacked, on the floor
+
+
+def test_a_front_view_can_paint_its_start_whole_behind_the_end():
+    drawing = {d.id: d for d in LIBRARY}["side-plank"]
+    tint, ink = TONES[("start", "near")], TONES[("end", "near")]
+    text = svg(drawing)
+    assert text.rindex(tint) < text.index(ink)
+    mixed = svg(replace(drawing, start_behind=False))  # the default sorts both poses by depth together
+    assert mixed.rindex(tint) > mixed.index(ink)
+
+
+def test_push_up_ends_at_the_top_with_the_hands_where_they_were():
+    low, top = _posed("push-up")
+    assert top["shoulder"][1] > low["shoulder"][1] + 15
+    for joint in ("wrist_n", "toe_n"):
+        assert top[joint] == pytest.approx(low[joint], abs=1.0)
+    assert math.dist(top["shoulderj_n"], top["wrist_n"]) == pytest.approx(UPPER_ARM + FOREARM, abs=0.5)  # straight
+    assert 8 < low["shoulder"][1] < 20  # the chest about a fist above the floor
+
+
+def test_hip_flexor_stretch_kneels_on_the_back_knee_with_the_front_foot_flat():
+    start, end = _posed("hip-flexor-stretch")
+    for pose in (start, end):
+        assert pose["knee_n"][1] < 5  # the back knee on the mat
+        assert pose["heel_f"][1] == pytest.approx(pose["toe_f"][1], abs=0.5)  # front foot flat
+        assert abs(pose["shoulder"][0] - pose["hip"][0]) < 3  # trunk upright
+    assert end["hip"][0] > start["hip"][0] + 5 and end["ankle_f"] == pytest.approx(start["ankle_f"], abs=1.0)
+
+
+def test_cat_cow_shows_both_backs_apart():
+    cow, cat = _posed("cat-cow")
+    assert max(x for x, _ in cat.values()) < min(x for x, _ in cow.values())
 
 
 def _content_bounds(root):

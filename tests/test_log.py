@@ -161,11 +161,14 @@ def test_tick_boxes_are_square_and_rows_even():
         grids = [f for f in tick_log(exercises, 52, make_styles(10), width, PALETTE, labels_for("en"))
                  if isinstance(f, TickGrid)]
         assert grids and all(g.box >= 7 * MM - 0.01 for g in grids)
-        assert len({round(h, 3) for g in grids for h in g.row_hs}) == 1
+        assert len({round(g.slot_h, 3) for g in grids}) == 1  # every slot row the same height
+        assert all(abs(h - g.slot_h * slots) < 0.01
+                   for g in grids for h, (_, _, slots) in zip(g.row_hs, g.rows))
         assert all(g.wrap(width, 1000)[0] <= width for g in grids)
         boxes = [(week, count) for g in grids for week, _, count in g.groups]
         assert {week for week, _ in boxes} == set(range(52))
-        assert sum(count for _, count in boxes) == 52 * 14  # a week in parts keeps every session
+        assert sum(count for _, count in boxes) == 52 * 7  # a day a column, a week in parts or whole
+        assert all(slots == math.ceil(n / 7) for g in grids for _, n, slots in g.rows)
 
 
 # --- what a user checks with a ruler: read back from the PDF's drawing ------------------
@@ -370,6 +373,75 @@ def test_the_log_fits_any_page_from_70_mm(per_week, width_mm):
             assert g.set_w >= 11 * MM - 0.01
         else:
             assert g.col_w >= 9 * MM - 0.01
-    sessions = {(w, first + s) for g in grids if isinstance(g, TickGrid)
-                for w, first, count in g.groups for s in range(count)}
+    sessions = {(w, slot * g.columns + first + s) for g in grids if isinstance(g, TickGrid)
+                for w, first, count in g.groups for s in range(count)
+                for slot in range(max(r[2] for r in g.rows))}
     assert sessions == {(w, s) for w in range(3) for s in range(per_week)}
+
+
+# --- a twice-daily exercise: a row per slot, a day a column ------------------------------
+
+
+@pytest.fixture(scope="module")
+def rodilla_booklet(tmp_path_factory):
+    """The Spanish knee programme (8 weeks, 8 exercises, one twice a day) as a built A5 booklet."""
+    import shutil
+    from pathlib import Path
+
+    from click.testing import CliRunner
+    from photos import phone_photo
+
+    from generator.cli import main
+
+    root = tmp_path_factory.mktemp("log") / "rodilla"
+    shutil.copytree(Path(__file__).parent / "programmes" / "rodilla", root)
+    (root / "fotos").mkdir(exist_ok=True)
+    for seed, name in enumerate(["cuadriceps", "pierna-recta", "talon", "puente", "sentadilla", "escalon",
+                                 "talones", "isquios"]):
+        phone_photo(root / "fotos" / f"{name}.jpg", seed, size=(800, 600), orientation=1)
+    import os
+
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(main, ["booklet"])
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 0, result.output
+    return root / "out" / "rodilla-fuerte-en-8-semanas-booklet.pdf"
+
+
+def _spanish_log(pdf) -> tuple[list, int]:
+    from pypdf import PdfReader
+
+    pages = PdfReader(pdf).pages
+    texts = [page.extract_text() or "" for page in pages]
+    first = next(i for i, text in enumerate(texts) if text.startswith("Tu registro"))
+    last = next(i for i, text in enumerate(texts) if text.startswith("Tu entrenador"))
+    return pages[first:last], first
+
+
+def test_a_twice_daily_programme_logs_in_five_pages(rodilla_booklet):
+    # Before: a week of 14 sessions was split in two ("Semana 1 · 1–7", "Semana 1 · 8–14")
+    # and the log took 11 A5 pages.
+    pages, _ = _spanish_log(rodilla_booklet)
+    text = " ".join(page.extract_text() for page in pages)
+    assert len(pages) <= 5
+    assert "Semana 8" in text and "Semana 9" not in text and "8–14" not in text
+    assert "Notas" in pages[-1].extract_text()
+
+
+def test_fourteen_a_week_is_two_rows_of_seven_square_boxes(rodilla_booklet):
+    pages, _ = _spanish_log(rodilla_booklet)
+    rects, _ = _drawing(pages[0])
+    boxes = _boxes(rects)
+    assert boxes and all(abs(abs(w) - abs(h)) < 0.01 and abs(w) >= 7 * MM - 0.01 for _, _, w, h in boxes)
+    rows = sorted({round(y, 1) for _, y, _, _ in boxes}, reverse=True)
+    assert len(rows) >= 9  # week 1 whole on the first page: 8 exercises, one of them in two rows
+    assert all(sum(1 for _, y, _, _ in boxes if round(y, 1) == row) == 7 for row in rows)  # a day a column
+    pitches = {round(a - b, 1) for a, b in zip(rows[:9], rows[1:9])}
+    assert len(pitches) == 1, pitches  # the two slot rows are spaced as every other row
+    text = pages[0].extract_text()
+    # The twice-daily exercise's rows are numbered by the one name, not named twice a week.
+    assert re.search(r"Deslizamiento de talón\s*1\s*2|1\s*Deslizamiento de talón\s*2", text), text
+    assert text.count("Deslizamiento de talón") <= text.count("Semana ")

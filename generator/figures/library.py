@@ -16,8 +16,9 @@ def _same(new_id: str, old_id: str, **changes) -> Drawing:
 
 
 SUPINE = Pose(lean=-90, near_leg=Limb(point=10), far_leg=Limb(point=10), near_arm=Limb(), far_arm=Limb())
-TABLETOP = Pose(lean=-90, near_leg=Limb(flex=90, bend=90, point=20), far_leg=Limb(flex=90, bend=90, point=20),
-                near_arm=Limb(flex=90), far_arm=Limb(flex=90))
+# Anchored at the hip: a leg that straightens must not slide the whole body along the mat.
+TABLETOP = Pose(lean=-90, anchor="hip", near_leg=Limb(flex=90, bend=90, point=20),
+                far_leg=Limb(flex=90, bend=90, point=20), near_arm=Limb(flex=90), far_arm=Limb(flex=90))
 UPRIGHT_ARMS = Limb(upright=True, point=90)
 PUSH_UP = Pose(near_arm=UPRIGHT_ARMS, far_arm=UPRIGHT_ARMS, near_leg=Limb(point=60), far_leg=Limb(point=60),
                solve=("lean", "hand_n", "y", 0.0), lean=75)
@@ -27,9 +28,10 @@ PUSH_UP_LOW = PUSH_UP.with_(solve=None, lean=85, near_arm=Limb(upright=True, fle
                             far_arm=Limb(upright=True, flex=-72, bend=129, point=33))
 LUNGE_FRONT, LUNGE_BACK = Limb(flex=88, bend=88), Limb(flex=-6, bend=84, point=-35)
 # Lying on the side, seen from in front and a little above: the top knee opens upwards.
-SIDE_LYING = dict(yaw=80, turn=-90, anchor="hip", near_arm=Limb(flex=40, bend=70), far_arm=Limb(abd=165, bend=20))
+SIDE_LYING = dict(yaw=80, turn=-90, anchor="hip", near_arm=Limb(abd=8, bend=10), far_arm=Limb(abd=165, bend=20))
 CLAM = Limb(flex=45, bend=95)  # hips and knees bent, feet together
-OPEN_BOOK = dict(anchor="hip", near_leg=Limb(flex=90, bend=90), far_leg=Limb(flex=90, bend=90),
+# Knees together: the top thigh drawn in by the pelvis's width to rest on the bottom one.
+OPEN_BOOK = dict(anchor="hip", near_leg=Limb(flex=90, bend=90, abd=-20), far_leg=Limb(flex=90, bend=90),
                  far_arm=Limb(flex=90))
 LONG_SIT = Pose(lean=-18, near_leg=Limb(flex=72, point=10), far_leg=Limb(flex=110, bend=115),
                 near_arm=Limb(upright=True, flex=-28, point=-60), far_arm=Limb(upright=True, flex=-28, point=-60),
@@ -37,7 +39,6 @@ LONG_SIT = Pose(lean=-18, near_leg=Limb(flex=72, point=10), far_leg=Limb(flex=11
 STICK_HIGH, STICK_LOW = Limb(flex=-25, bend=150), Limb(flex=-40, bend=75)
 HANDS_ON_HIPS = Limb(flex=-25, bend=105)
 WALL_HAND = Limb(flex=55, bend=25, point=70)
-
 
 
 def side_plank(tilt: float, legs: float = 0.0, feet: float = 0.0) -> Pose:
@@ -48,7 +49,6 @@ def side_plank(tilt: float, legs: float = 0.0, feet: float = 0.0) -> Pose:
     return Pose(yaw=90, turn=tilt - 90, anchor="elbow_f", far_arm=Limb(abd=90 - tilt, abd2=180 - tilt),
                 near_arm=Limb(abd=28, abd2=-40), near_leg=Limb(abd=legs - 12, point=feet),
                 far_leg=Limb(abd=-legs, point=feet))
-
 
 
 def half_kneeling(back: float, front_flex: float, front_bend: float, lean: float = 0.0) -> Pose:
@@ -73,11 +73,13 @@ LIBRARY = (
         props=(MAT,)),
     Drawing(
         "clamshell",
-        poses=(Pose(near_leg=CLAM, far_leg=CLAM, **SIDE_LYING),
-               Pose(near_leg=replace(CLAM, abd=40, abd2=-40), far_leg=CLAM, **SIDE_LYING)),
+        # The top knee rests on the bottom one at the start (drawn in by the pelvis's width),
+        # then opens with the feet kept together.
+        poses=(Pose(near_leg=replace(CLAM, abd=-18), far_leg=CLAM, **SIDE_LYING),
+               Pose(near_leg=replace(CLAM, abd=35, abd2=-60), far_leg=CLAM, **SIDE_LYING)),
         muscles=("glutes",),
-        arrows=(Arrow(Ref(0, "knee_n", 6, 6), Ref(1, "knee_n", 6, 5), -0.3),),
-        props=(MAT,)),
+        arrows=(Arrow(Ref(0, "knee_n", 3, 6), Ref(1, "knee_n", 5, 5), -0.3),),
+        props=(MAT,), start_behind=True),
     Drawing(
         "plank",
         poses=(Pose(lean=78, near_arm=Limb(upright=True, bend=90), far_arm=Limb(upright=True, bend=90),
@@ -113,12 +115,12 @@ LIBRARY = (
         props=(Prop("wall", {"x": Ref(0, "hip", -9.2), "side": -1}),)),
     Drawing(
         "step-up",
-        poses=(Pose(lean=14, near_leg=Limb(flex=72, bend=92, point=-20), far_leg=Limb(flex=-12, point=-5),
+        # Start: standing behind the step, the near foot flat on it (shin vertical, thigh 20°
+        # below level), the back foot on the floor behind the step.
+        poses=(Pose(lean=14, near_leg=Limb(flex=84, bend=70), far_leg=Limb(flex=-12, point=-5),
                     anchor="heel_n", at=(0, 16.0), near_arm=Limb(flex=-10, bend=15), far_arm=Limb(flex=15, bend=15),
                     solve=("far_leg.flex", "toe_f", "y", -14.0)),
-               Pose(near_leg=Limb(), far_leg=Limb(flex=70, bend=85, point=10), feet_flat=False,
-                    near_arm=Limb(flex=15, bend=15), far_arm=Limb(flex=-15, bend=15), anchor="heel_n",
-                    at=(0, 16.0))),
+               STANDING.with_(anchor="heel_n", at=(0, 16.0))),  # up, the second foot beside the first
         muscles=("quads", "glutes"),
         arrows=(Arrow(Ref(0, "hip", -12, 0), Ref(1, "hip", -12, -2), 0.1),),
         props=(Prop("step", {"x0": Ref(1, "heel_n", -8), "x1": Ref(1, "toe_n", 10), "top": 14.0}),)),
@@ -163,7 +165,7 @@ LIBRARY = (
     Drawing(  # half-kneeling, the back knee and shin on the mat, the front foot flat: the hips
         # shift forward over the knee, the trunk stays upright
         "hip-flexor-stretch",
-        poses=(half_kneeling(0, 90, 90), half_kneeling(22, 90, 112, lean=-3)),
+        poses=(half_kneeling(0, 90, 90), half_kneeling(22, 87, 109, lean=-3)),
         muscles=("hip flexors",),
         arrows=(Arrow(Ref(0, "hip", -13, 2), Ref(1, "hip", -9, 2), 0.0),),
         props=(MAT,)),
@@ -261,5 +263,5 @@ LIBRARY = (
                Pose(near_leg=LUNGE_FRONT, far_leg=LUNGE_BACK, anchor="toe_f",
                     near_arm=HANDS_ON_HIPS, far_arm=HANDS_ON_HIPS)),
         muscles=("quads", "glutes"),
-        arrows=(Arrow(Ref(0, "toe_n", 0, 10), Ref(1, "toe_n", 0, 10), -0.3),)),
+        arrows=(Arrow(Ref(0, "toe_n", 2, 6), Ref(1, "toe_n", -2, 6), 0.12),)),
 )

@@ -1,9 +1,11 @@
 """The log at the end of the booklet: something to fill in with a pen.
 
 `ticks` is a grid of square boxes (7 to 9 mm, a pen's size at any page width): a row
-per exercise, all rows the same height, and a strip of boxes per week (sessions a
-week x `booklet.weeks`, as many weeks to a block as the width holds; a week too wide
-for a narrow page is split in parts). Sessions an exercise does not have are shaded.
+per exercise, all rows the same height, and a strip of boxes per week (`booklet.weeks`
+of them, as many weeks to a block as the width holds). A week is at most a day a
+column: an exercise done more often than that (twice a day) has a row per daily slot,
+labelled 1, 2, ... under its name; a week too wide for a narrow page is split in
+parts. Sessions an exercise does not have are shaded.
 Under each week label is its date when the client's start date is known, else a
 drawn rule to write it on. A hairline mid-grey grid; a stronger rule parts the weeks,
 after the last one too. `sets` is in log_sets.py; the pieces both use are here.
@@ -34,6 +36,8 @@ MIN_NAME_W = 20 * mm
 MAX_NAME_LINES = 3  # a longer name is shortened in the log; its page has it whole
 NOTE_LINE = 8 * mm
 NOTE_LINES = (3, 12)  # the ticks log's notes: at least, and at most (filling the page)
+PAGE_RATIO = 1.4  # a page's frame is about this many widths tall (A5, A4, Letter, phone)
+DAYS = 7  # a week's columns at most: a day a column; more sessions take more rows
 
 
 def sessions_of(ex) -> int:
@@ -181,18 +185,22 @@ class Grid(Flowable):
 
 class TickGrid(Grid):
     """Some weeks of the ticks log: a name column, then a strip of square boxes per
-    week (or part of a week) between strong dividers."""
+    week (or part of a week) between strong dividers. A row of the grid is an
+    exercise: `slots` rows of boxes (`slot_h` each) under one name, so that an
+    exercise's slots never part across pages."""
 
     keep_whole = False  # a block parts when three rows fit: no half-empty page
 
-    def __init__(self, names, own, groups, heads, name_w, group_w, box, row_h, dated, palette):
-        self.groups, self.heads, self.dated = groups, heads, dated  # groups: (week, first, count)
-        self.name_w, self.group_w, self.box = name_w, group_w, box
+    def __init__(self, names, own, slots, groups, heads, name_w, group_w, box, slot_h, dated, palette,
+                 columns: int, slot_labels=(), label_w: float = 0.0):
+        self.groups, self.heads, self.dated = groups, heads, dated  # groups: (week, first column, columns)
+        self.name_w, self.group_w, self.box, self.slot_h = name_w, group_w, box, slot_h
+        self.columns, self.slot_labels, self.label_w = columns, list(slot_labels), label_w
         head_h = max(p.wrap(group_w - 2, 1000)[1] for p in heads)
         line = heads[0].style.leading
         header_h = max(head_h, 2 * line) + 3  # the label and its date, or a rule for it
         width = name_w + len(groups) * group_w
-        super().__init__(header_h, list(zip(names, own)), [row_h] * len(names), width, palette)
+        super().__init__(header_h, list(zip(names, own, slots)), [slot_h * n for n in slots], width, palette)
 
     def draw_header(self, canv, top):
         for i, para in enumerate(self.heads):
@@ -207,18 +215,27 @@ class TickGrid(Grid):
                 canv.line(left + WEEK_PAD, y, left + self.group_w - WEEK_PAD, y)
 
     def draw_row(self, canv, row, y, h):
-        name, own = row
-        self._text(canv, name, 0, y, self.name_w - 4, h)
+        name, own, slots = row
+        label_w = self.label_w if slots > 1 else 0.0  # only a name over slots gives room to numbers
+        self._text(canv, name, 0, y, self.name_w - 4 - label_w, h)  # across all its slots
         shade = shade_grey(self.palette)
         self._hairline(canv)
         canv.line(0, y, self.width, y)
-        by = y + (h - self.box) / 2
-        for i, (_, first, count) in enumerate(self.groups):
-            x0 = self.name_w + i * self.group_w + (self.group_w - count * self.box) / 2
-            for s in range(count):
-                rest = first + s >= own  # a session this exercise does not have
-                canv.setFillColor(shade)
-                canv.rect(x0 + s * self.box, by, self.box, self.box, stroke=1, fill=1 if rest else 0)
+        for slot in range(slots):
+            sy = y + h - (slot + 1) * self.slot_h
+            if slots > 1:
+                if slot:  # a slot parts from the one above only where the boxes are
+                    self._hairline(canv)
+                    canv.line(self.name_w - label_w, sy + self.slot_h, self.width, sy + self.slot_h)
+                self._text(canv, self.slot_labels[slot], self.name_w - label_w, sy, label_w - 2, self.slot_h)
+                self._hairline(canv)
+            by = sy + (self.slot_h - self.box) / 2
+            for i, (_, first, count) in enumerate(self.groups):
+                x0 = self.name_w + i * self.group_w + (self.group_w - count * self.box) / 2
+                for c in range(count):
+                    rest = slot * self.columns + first + c >= own  # a session this exercise does not have
+                    canv.setFillColor(shade)
+                    canv.rect(x0 + c * self.box, by, self.box, self.box, stroke=1, fill=1 if rest else 0)
 
     def draw_over(self, canv, top):
         canv.setStrokeColor(self.palette.ink)
@@ -231,9 +248,10 @@ class TickGrid(Grid):
 
 def _tick_layout(per_week: int, weeks: int, width: float, name_least: float, name_need: float,
                  label_w: float, rows: int, row_height) -> tuple[int, int, float, float, float]:
-    """(sessions to a strip, strips to a block, box, name width, row height): of the
-    ways to lay the weeks out with pen-sized boxes, the one that takes least paper.
-    `row_height(name_w, box)` is a row's height with names that wide."""
+    """(columns to a strip, strips to a block, box, name width, row height): of the
+    ways to lay `per_week` columns a week out with pen-sized boxes, the one that takes
+    least paper. `rows` counts slot rows; `row_height(name_w, box)` is a slot row's
+    height with names that wide."""
     name_min = max(name_least, min(width * 0.22, name_need))
 
     def strip(count, box=MIN_BOX):
@@ -250,13 +268,17 @@ def _tick_layout(per_week: int, weeks: int, width: float, name_least: float, nam
     for blocks in range(fewest, min(strips, fewest + 2) + 1):
         per_block = math.ceil(strips / blocks)  # blocks of even length
         blocks = math.ceil(strips / per_block)
-        # The names take the room they need (to 45%), then the boxes grow, then the names.
+        # The names take the room they need (to 45%), then the boxes grow, then the names;
+        # but bigger boxes are taller rows, so a log longer than a page keeps the least box.
         spare = width - per_block * strip(count)
         name_w = max(name_min, min(name_need, width * 0.45, spare))
-        box = min(MAX_BOX, max(MIN_BOX, ((width - name_w) / per_block - 2 * WEEK_PAD) / count))
-        name_w = max(name_min, width - per_block * strip(count, box))
-        row_h = row_height(name_w, box)
-        paper = blocks * (row_h * rows + 14 * mm)  # with a header and the space under it
+        grown = min(MAX_BOX, max(MIN_BOX, ((width - name_w) / per_block - 2 * WEEK_PAD) / count))
+        for box in (grown, MIN_BOX):
+            name_w = max(name_min, width - per_block * strip(count, box))
+            row_h = row_height(name_w, box)
+            paper = blocks * (row_h * rows + 14 * mm)  # with a header and the space under it
+            if paper <= width * PAGE_RATIO:
+                break
         if best is None or paper < best[0] - 1:
             best = (paper, (count, per_block, box, name_w, row_h))
     return best[1]
@@ -266,48 +288,55 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, s
     """Blocks of tick boxes, as many weeks to a block as fit the width. With a `start`
     date, each week says when it begins; without, it has a rule to write it on."""
     own = [sessions_of(ex) for ex in exercises]
-    per_week = max(own)
+    columns = min(max(own), DAYS)
+    slots = [math.ceil(n / columns) for n in own]
     head_style, name_style = styles["log_head"], styles["log_name"]
-    name_need = max(text_width(ex.content.name, name_style) for ex in exercises) + 6
-    name_least = least_name_width(exercises, name_style, width)
+    # A row per slot is numbered at its start, in the name column.
+    slot_labels = [Paragraph(str(i + 1), head_style) for i in range(max(slots))] if max(slots) > 1 else []
+    slot_w = text_width(str(max(slots)), head_style) + 5 if slot_labels else 0.0
+    room = [slot_w if k > 1 else 0.0 for k in slots]  # beside a name over slots: their numbers
+    name_need = max(text_width(ex.content.name, name_style) + 6 + r for ex, r in zip(exercises, room))
+    name_least = max(least_name_width([ex], name_style, width) + r for ex, r in zip(exercises, room))
     dates = [week_label(t, week, start).split("<br/>")[1] for week in range(weeks)] if start else [""]
     date_w = max(text_width(date, head_style) for date in dates)
 
     def label_w(parts: int) -> float:
-        suffix = f" · {per_week}–{per_week}" if parts > 1 else ""
+        suffix = f" · {columns}–{columns}" if parts > 1 else ""
         return max(text_width(f"{t['week']} {weeks}{suffix}", head_style), date_w) + 4
 
     def names_at(name_w: float) -> list[Paragraph]:
-        return [short_name(ex.content.name, name_style, name_w - 4) for ex in exercises]
+        return [short_name(ex.content.name, name_style, name_w - 4 - r) for ex, r in zip(exercises, room)]
 
     def row_height(name_w: float, box: float) -> float:
-        tallest = max(n.wrap(name_w - 4, 1000)[1] for n in names_at(name_w))
-        return max(box + 2 * mm, tallest + 4)
+        """A slot's height: a box, and room for a name over its slots."""
+        tallest = max(n.wrap(name_w - 4 - r, 1000)[1] / k for n, k, r in zip(names_at(name_w), slots, room))
+        return max(box + 1.5 * mm, tallest + 4)
 
     def layout(parts: int):
-        return _tick_layout(per_week, weeks, width, name_least, name_need, label_w(parts), len(exercises),
+        return _tick_layout(columns, weeks, width, name_least, name_need, label_w(parts), sum(slots),
                             row_height)
 
     count, per_block, box, name_w, row_h = layout(1)
-    if count < per_week:  # a week in parts: its label names the sessions it holds
+    if count < columns:  # a week in parts: its label names the days it holds
         count, per_block, box, name_w, row_h = layout(2)
-    parts = math.ceil(per_week / count)
-    groups = [(w, p * count, min(count, per_week - p * count)) for w in range(weeks) for p in range(parts)]
+    parts = math.ceil(columns / count)
+    groups = [(w, p * count, min(count, columns - p * count)) for w in range(weeks) for p in range(parts)]
     group_w = max(box * count, label_w(parts)) + 2 * WEEK_PAD
     names = names_at(name_w)
-    mixed = any(n < per_week for n in own)
+    mixed = any(n < k * columns for n, k in zip(own, slots))
     help_text = t["log_ticks_help"] + (" " + t["log_ticks_shaded"] if mixed else "")
     out: list = [Paragraph(escape(help_text), styles["meta"]), Spacer(1, 4 * mm)]
     for first in range(0, len(groups), per_block):
         block = groups[first:first + per_block]
         heads = []
-        for week, session, n in block:
+        for week, column, n in block:
             label = week_label(t, week, start)
             if parts > 1:
                 title, _, date = label.partition("<br/>")
-                label = f"{title} · {session + 1}–{session + n}" + (f"<br/>{date}" if date else "")
+                label = f"{title} · {column + 1}–{column + n}" + (f"<br/>{date}" if date else "")
             heads.append(Paragraph(label, head_style))
-        out += [TickGrid(names, own, block, heads, name_w, group_w, box, row_h, start is not None, palette),
+        out += [TickGrid(names, own, slots, block, heads, name_w, group_w, box, row_h, start is not None,
+                         palette, columns, slot_labels, slot_w),
                 Spacer(1, 6 * mm)]
     out.append(_Notes(styles, width, palette, t))
     return out
