@@ -68,3 +68,16 @@ def test_each_phase_dose_is_on_the_exercise_page_and_the_first_on_the_poster(sam
     assert "Return, Week 7–8: 3 sets × 15 reps" in page  # a phase left out keeps the dose before it
     poster = " ".join(PdfReader(sample / POSTER).pages[0].extract_text().split())
     assert "2 × 8 reps Protect" in poster
+
+
+def test_the_log_spans_the_phases_weeks_under_a_heading_each(sample, cli):
+    (sample / "handout.yaml").write_text((sample / "handout.yaml").read_text(encoding="utf-8") + PHASES,
+                                         encoding="utf-8")
+    _phase_dose(sample, "hip-raise", "dose:\n  Protect: {sets: 2, reps: 8}\n  Build: {sets: 3, reps: 15}\n")
+    assert cli("build", cwd=sample).exit_code == 0
+    pages = page_texts(sample / BOOKLET)
+    log = " ".join(" ".join(p.split()) for p in pages if "Week 1" in p or "Week 8" in p)
+    assert "Week 8" in log and "Week 9" not in log  # 2 + 4 + 2 weeks
+    for heading in ("Protect · Week 1–2", "Build · Week 3–6", "Return · Week 7–8"):
+        assert heading in log, heading
+    assert "Hip Raise: 3 sets × 15 reps" in log  # what changes in Build

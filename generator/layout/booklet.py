@@ -7,6 +7,7 @@ the numbers stop changing: twice, unless the contents itself moves a page.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 
@@ -253,9 +254,33 @@ class Booklet:
         booklet = self.settings.booklet
         heading = Anchored(escape(self.t["log"]), self.styles["h1"], "log", self.t["log"], 0, pages)
         start = self.client.start if self.client else None
-        log = tick_log if booklet.log == "ticks" else sets_log
-        return [heading] + log(self.project.exercises, booklet.weeks, self.styles, self.frame_w,
-                               self.palette, self.t, start)
+        weeks = self.settings.weeks  # the phases' sum, else booklet.weeks
+        if booklet.log == "ticks":
+            return [heading] + tick_log(self.project.exercises, weeks, self.styles, self.frame_w,
+                                        self.palette, self.t, start, self._log_phases(start))
+        return [heading] + sets_log(self.project.exercises, weeks, self.styles, self.frame_w,
+                                    self.palette, self.t, start)
+
+    def _log_phases(self, start) -> list:
+        """Each phase's title in the log ("Build · Week 3–6", with its first day for a
+        client), its weeks, and the doses that are its own."""
+        if not self.settings.phases:
+            return []
+        from ..labels import short_date
+
+        dose_text = self.templates.env.get_template("macros.xml").module.dose_text
+        out, first = [], 1
+        for index, phase in enumerate(self.settings.phases):
+            last = first + phase.weeks - 1
+            weeks = f"{first}\u2013{last}" if last > first else str(first)
+            title = f"{escape(phase.name)} · {escape(self.t['week'])} {weeks}"
+            if start is not None:
+                title += f" · {escape(short_date(start + dt.timedelta(weeks=first - 1), self.t))}"
+            changes = [f"{escape(ex.content.name)}: {escape(str(dose_text(ex.doses[index], ex.content.side)))}"
+                       for ex in self.project.exercises if ex.phase_doses and ex.doses[index]]
+            out.append((title, phase.weeks, changes))
+            first = last + 1
+        return out
 
     def _qr(self, url: str) -> list:
         """The code and, under it, the address to type by hand."""

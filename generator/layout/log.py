@@ -23,7 +23,7 @@ from .. import fonts  # noqa: F401  (ReportLab settings that must precede platyp
 from reportlab.lib.colors import linearlyInterpolatedColor  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
-from reportlab.platypus import Flowable, Paragraph, Spacer  # noqa: E402
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..frequency import sessions_per_week  # noqa: E402
@@ -284,9 +284,12 @@ def _tick_layout(per_week: int, weeks: int, width: float, name_least: float, nam
     return best[1]
 
 
-def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, start=None) -> list:
+def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, start=None,
+             phases=()) -> list:
     """Blocks of tick boxes, as many weeks to a block as fit the width. With a `start`
-    date, each week says when it begins; without, it has a rule to write it on."""
+    date, each week says when it begins; without, it has a rule to write it on. With
+    `phases` ((title, weeks, what changes), in order, their weeks adding up to `weeks`),
+    each phase's weeks start a block under its title."""
     own = [sessions_of(ex) for ex in exercises]
     columns = min(max(own), DAYS)
     slots = [math.ceil(n / columns) for n in own]
@@ -326,8 +329,19 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, s
     mixed = any(n < k * columns for n, k in zip(own, slots))
     help_text = t["log_ticks_help"] + (" " + t["log_ticks_shaded"] if mixed else "")
     out: list = [Paragraph(escape(help_text), styles["meta"]), Spacer(1, 4 * mm)]
-    for first in range(0, len(groups), per_block):
-        block = groups[first:first + per_block]
+    spans, first_week = [], 0
+    for title, length, changes in phases or [(None, weeks, [])]:
+        spans.append((title, changes, [g for g in groups if first_week <= g[0] < first_week + length]))
+        first_week += length
+    blocks = []
+    for title, changes, members in spans:
+        for first in range(0, len(members), per_block):
+            blocks.append((title if first == 0 else None, changes if first == 0 else [],
+                           members[first:first + per_block]))
+    for title, changes, block in blocks:
+        # A phase begins: its name, weeks and the doses that change in it, kept with its grid.
+        lead = ([Paragraph(title, styles["h2"])] + [Paragraph(line, styles["meta"]) for line in changes]
+                + [Spacer(1, 2 * mm)]) if title else []
         heads = []
         for week, column, n in block:
             label = week_label(t, week, start)
@@ -335,9 +349,9 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, s
                 title, _, date = label.partition("<br/>")
                 label = f"{title} · {column + 1}–{column + n}" + (f"<br/>{date}" if date else "")
             heads.append(Paragraph(label, head_style))
-        out += [TickGrid(names, own, slots, block, heads, name_w, group_w, box, row_h, start is not None,
-                         palette, columns, slot_labels, slot_w),
-                Spacer(1, 6 * mm)]
+        grid = TickGrid(names, own, slots, block, heads, name_w, group_w, box, row_h, start is not None,
+                        palette, columns, slot_labels, slot_w)
+        out += [KeepTogether(lead + [grid]) if lead else grid, Spacer(1, 6 * mm)]
     out.append(_Notes(styles, width, palette, t))
     return out
 
