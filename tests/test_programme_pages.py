@@ -82,3 +82,13 @@ def test_the_log_spans_the_phases_weeks_under_a_heading_each(sample, cli):
     for heading in ("Protect · Week 1–2", "Build · Week 3–6", "Return · Week 7–8"):
         assert heading in log, heading
     assert "Hip Raise: 3 sets × 15 reps" in log  # what changes in Build
+
+
+def test_track_adds_pain_and_effort_rows_with_their_scales_in_the_language(sample, cli):
+    text = (sample / "handout.yaml").read_text(encoding="utf-8")
+    (sample / "handout.yaml").write_text(text + "language: es\nbooklet:\n  track: [pain, effort]\n", encoding="utf-8")
+    assert cli("booklet", cwd=sample).exit_code == 0
+    log = " ".join(" ".join(p.split()) for p in page_texts(sample / BOOKLET) if "Dolor 0–10" in p)
+    assert "Esfuerzo 0–10" in log
+    assert "Dolor: 0 es ningún dolor, 10 el peor que puedas imaginar." in log
+    assert "Esfuerzo (RPE): 0 es reposo, 10 el máximo esfuerzo posible." in log

@@ -257,7 +257,8 @@ class Booklet:
         weeks = self.settings.weeks  # the phases' sum, else booklet.weeks
         if booklet.log == "ticks":
             return [heading] + tick_log(self.project.exercises, weeks, self.styles, self.frame_w,
-                                        self.palette, self.t, start, self._log_phases(start))
+                                        self.palette, self.t, start, self._log_phases(start),
+                                        booklet.track)
         return [heading] + sets_log(self.project.exercises, weeks, self.styles, self.frame_w,
                                     self.palette, self.t, start)
 

@@ -285,11 +285,12 @@ def _tick_layout(per_week: int, weeks: int, width: float, name_least: float, nam
 
 
 def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, start=None,
-             phases=()) -> list:
+             phases=(), track=()) -> list:
     """Blocks of tick boxes, as many weeks to a block as fit the width. With a `start`
     date, each week says when it begins; without, it has a rule to write it on. With
     `phases` ((title, weeks, what changes), in order, their weeks adding up to `weeks`),
-    each phase's weeks start a block under its title."""
+    each phase's weeks start a block under its title. `track` ("pain", "effort") adds
+    a row of boxes under the exercises, a number from 0 to 10 a day."""
     own = [sessions_of(ex) for ex in exercises]
     columns = min(max(own), DAYS)
     slots = [math.ceil(n / columns) for n in own]
@@ -328,7 +329,12 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, s
     names = names_at(name_w)
     mixed = any(n < k * columns for n, k in zip(own, slots))
     help_text = t["log_ticks_help"] + (" " + t["log_ticks_shaded"] if mixed else "")
-    out: list = [Paragraph(escape(help_text), styles["meta"]), Spacer(1, 4 * mm)]
+    out: list = [Paragraph(escape(help_text), styles["meta"])]
+    out += [Paragraph(escape(t[f"{key}_help"]), styles["meta"]) for key in track]
+    out.append(Spacer(1, 4 * mm))
+    # What the client tracks: a row each, a box a day for a number.
+    names = names + [short_name(t[key], name_style, name_w - 4) for key in track]
+    own, slots = own + [columns] * len(track), slots + [1] * len(track)
     spans, first_week = [], 0
     for title, length, changes in phases or [(None, weeks, [])]:
         spans.append((title, changes, [g for g in groups if first_week <= g[0] < first_week + length]))
