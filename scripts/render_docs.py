@@ -61,6 +61,12 @@ def main() -> None:
         build(REPO, poster=False, booklet_file=phone, booklet_options=BookletOptions(size="phone"))
         render(phone, booklet_page(phone, "Lying Superman"), DOCS / "booklet-phone.png", 390)
         render(high_contrast(out), 0, DOCS / "poster-high-contrast.png", 600)
+        # The programme: the sample in blocks, with its phases (handout.yaml) and a log
+        # that tracks pain and effort.
+        poster_pdf, booklet_pdf = programme(out)
+        render(poster_pdf, 0, DOCS / "programme-poster.png", 600)
+        render(booklet_pdf, booklet_page(booklet_pdf, "Start, Week 1"), DOCS / "programme-exercise.png", 420)
+        render(booklet_pdf, booklet_page(booklet_pdf, "Pain 0"), DOCS / "programme-log.png", 420)
 
 
 def high_contrast(out: Path) -> Path:
@@ -78,6 +84,37 @@ def high_contrast(out: Path) -> Path:
     pdf = out / "high-contrast.pdf"
     build(project, booklet=False, poster_file=pdf)
     return pdf
+
+
+def programme(out: Path) -> tuple[Path, Path]:
+    """The sample as a session in blocks (a warm-up, a circuit, a cool-down), tracked."""
+    import shutil
+
+    from generator.build import build
+
+    project = out / "programme"
+    project.mkdir()
+    shutil.copytree(REPO / "exercises", project / "exercises")
+    shutil.copytree(REPO / "assets" / "images", project / "assets" / "images")
+    text = (REPO / "handout.yaml").read_text(encoding="utf-8")
+    start = text.index("exercises:\n")
+    end = text.index("\n", text.index("  - hip-raise", start)) + 1
+    blocks = """blocks:
+  - title: Warm-up
+    exercises: [standing-lower-back-extension]
+  - title: Main circuit
+    rounds: 3
+    rest: 90
+    exercises: [lying-superman, superman-on-knees-and-hands, hip-raise]
+  - title: Back and shoulders
+    exercises: [lying-lower-back-extension, bent-over-shoulder-raise]
+booklet:
+  track: [pain, effort]
+"""
+    (project / "handout.yaml").write_text(text[:start] + blocks + text[end:], encoding="utf-8")
+    poster_pdf, booklet_pdf = out / "programme-poster.pdf", out / "programme-booklet.pdf"
+    build(project, poster_file=poster_pdf, booklet_file=booklet_pdf)
+    return poster_pdf, booklet_pdf
 
 
 if __name__ == "__main__":
