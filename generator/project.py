@@ -100,6 +100,21 @@ class LoadedProject:
         return sorted(files)
 
 
+def card_marks(groups) -> list[str]:
+    """Each card's mark: circuits (blocks done in rounds) are lettered A, B... and their
+    cards A1, A2...; every other card is numbered in order, 1, 2..."""
+    marks, number, circuit = [], 0, 0
+    for block, members in groups:
+        if block is not None and block.rounds:
+            letter = chr(ord("A") + circuit % 26)
+            circuit += 1
+            marks += [f"{letter}{i}" for i in range(1, len(members) + 1)]
+        else:
+            marks += [str(number + i) for i in range(1, len(members) + 1)]
+            number += len(members)
+    return marks
+
+
 def outside_problem(root: Path, relative: str) -> str | None:
     """Why the project may not read `relative`: absolute, or leading outside the
     project folder once links are followed. None when it stays inside.

@@ -33,7 +33,7 @@ from markupsafe import escape  # noqa: E402
 from ..images import ImageStore, PictureBox  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
 from ..paper import BOOKLET_SIZES  # noqa: E402
-from ..project import LoadedProject  # noqa: E402
+from ..project import LoadedProject, card_marks  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
 from .blocks import BOX_PADDING, PALETTE, Anchored, Palette, flowables, make_styles, tempo_flowable  # noqa: E402
@@ -109,8 +109,13 @@ class Booklet:
         self.half_h = (self.frame_h - HALF_GAP) / 2
         self._fits_half: dict[str, bool] = {}
         # The first exercise of each block, with the block's outline key and title.
+        groups = project.groups()
         self._block_starts = {members[0].id: (f"block-{index}", block.title)
-                              for index, (block, members) in enumerate(project.groups()) if block}
+                              for index, (block, members) in enumerate(groups) if block}
+        # Each exercise's block title and its mark in the workout ("A2"), with blocks.
+        marks = card_marks(groups)
+        members = [(block, ex) for block, group in groups for ex in group]
+        self._blocks = {ex.id: (block.title, mark) for (block, ex), mark in zip(members, marks) if block}
         self.label_share = self._fit_spec_labels()
         self._rendered: dict[str, list] = {}
 
@@ -220,6 +225,7 @@ class Booklet:
         elements = self._render(f"ex-{ex.id}-{'half' if half else 'page'}", "exercise.xml",
                                 key=f"ex-{ex.id}", ex=ex.content, id=ex.id, half=half,
                                 level=2 if self._block_starts else 1, phases=self._phases(ex),
+                                block=self._blocks.get(ex.id, ("", ""))[0], mark=self._blocks.get(ex.id, ("", ""))[1],
                                 narrow=self.frame_w < NARROW, label_share=self.label_share)
         heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
                             self.styles["running"])

@@ -25,7 +25,7 @@ from ..images import ImageStore  # noqa: E402
 from ..markup import sentence  # noqa: E402
 from ..models import LoadedExercise  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
-from ..project import LoadedProject  # noqa: E402
+from ..project import LoadedProject, card_marks  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
 from .grid import FLOOR, NORMAL, Density, Grid, Page, Refusal, choose, sizes  # noqa: E402
@@ -376,21 +376,6 @@ class Poster:
                 canv.line(cx + dx * start, cy, cx + dx * (start + length), cy)
                 canv.line(cx, cy + dy * start, cx, cy + dy * (start + length))
         canv.restoreState()
-
-
-def card_marks(groups) -> list[str]:
-    """Each card's mark: circuits (blocks done in rounds) are lettered A, B... and their
-    cards A1, A2...; every other card is numbered in order, 1, 2..."""
-    marks, number, circuit = [], 0, 0
-    for block, members in groups:
-        if block is not None and block.rounds:
-            letter = chr(ord("A") + circuit % 26)
-            circuit += 1
-            marks += [f"{letter}{i}" for i in range(1, len(members) + 1)]
-        else:
-            marks += [str(number + i) for i in range(1, len(members) + 1)]
-            number += len(members)
-    return marks
 
 
 def _stack_height(flows: list, width: float) -> float:
