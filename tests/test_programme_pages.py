@@ -39,7 +39,7 @@ def test_blocks_title_the_poster_and_nest_the_outline(sample, cli):
     titles = [title for _, title in outline]
     assert titles.index("Main circuit") < titles.index("Lying Superman") < titles.index("Cool-down")
     # Each exercise page says where it belongs, as the poster marks it.
-    assert any(p.startswith("Main circuit · A2\nSuperman on Knees and Hands") for p in page_texts(sample / BOOKLET))
+    assert any(p.startswith("Main circuit · A2 Superman on Knees and Hands") for p in page_texts(sample / BOOKLET))
     contents = page_texts(sample / BOOKLET)[1]
     assert contents.index("Warm-up") < contents.index("Hip Raise") < contents.index("Main circuit")
 
