@@ -41,9 +41,38 @@ def copy_sample(dest: Path) -> Path:
     return dest
 
 
+def drop_key(path: Path, key: str) -> None:
+    """`path` without the top-level `key` and its indented lines (and comments over it)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if start is None:
+        return
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith((" ", "-"))), len(lines))
+    while start and lines[start - 1].startswith("#"):
+        start -= 1
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+def without_phases(root: Path) -> Path:
+    """The sample with one dose for all weeks: tests that set `booklet.weeks` or add
+    their own phases start from it (the real sample's phases are tested on their own)."""
+    drop_key(root / "handout.yaml", "phases")
+    path = root / "exercises" / "lying-lower-back-extension.yaml"
+    drop_key(path, "dose")
+    path.write_text(path.read_text(encoding="utf-8") + "dose: {sets: 3, reps: as many as you can, rest: 60}\n",
+                    encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def sample(tmp_path) -> Path:
-    """A copy of the repository's sample project."""
+    """A copy of the repository's sample project, without its phases (see `without_phases`)."""
+    return without_phases(copy_sample(tmp_path / "sample"))
+
+
+@pytest.fixture
+def full_sample(tmp_path) -> Path:
+    """A copy of the repository's sample project as it is, phases and all."""
     return copy_sample(tmp_path / "sample")
 
 

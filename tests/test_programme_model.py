@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from conftest import drop_key
+
 from generator.clients import load_clients, personalise
 from generator.project import load_project
 
@@ -23,28 +25,11 @@ blocks:
 """
 
 
-def _drop_key(path, key: str) -> None:
-    """`path` without the top-level `key` and its indented lines (and comments over it)."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
-    if start is None:
-        return
-    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith((" ", "-"))), len(lines))
-    while start and lines[start - 1].startswith("#"):
-        start -= 1
-    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
-
-
 @pytest.fixture(autouse=True)
 def plain(sample):
-    """The sample without its own phases and sides: each test adds what it is about."""
-    _drop_key(sample / "handout.yaml", "phases")
+    """The sample without its own sides either: each test adds what it is about."""
     for ex_id in ("lying-superman", "superman-on-knees-and-hands"):
-        _drop_key(sample / "exercises" / f"{ex_id}.yaml", "side")
-    path = sample / "exercises" / "lying-lower-back-extension.yaml"
-    _drop_key(path, "dose")
-    path.write_text(path.read_text(encoding="utf-8") + "dose: {sets: 3, reps: as many as you can, rest: 60}\n",
-                    encoding="utf-8")
+        drop_key(sample / "exercises" / f"{ex_id}.yaml", "side")
     return sample
 
 

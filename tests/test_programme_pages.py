@@ -94,3 +94,14 @@ def test_track_adds_pain_and_effort_rows_with_their_scales_in_the_language(sampl
     assert "Esfuerzo 0–10" in log
     assert "Dolor: 0 es ningún dolor, 10 el peor que puedas imaginar." in log
     assert "Esfuerzo (RPE): 0 es reposo, 10 el máximo esfuerzo posible." in log
+
+
+def test_the_sample_builds_up_in_two_phases_as_the_article_says(full_sample, cli):
+    assert cli("build", cwd=full_sample).exit_code == 0
+    text = " ".join(" ".join(p.split()) for p in page_texts(full_sample / BOOKLET))
+    assert "Start, Week 1–2: 3 sets × as many as you can" in text
+    assert "Build up, Week 3–4: 3 sets × as many as you can, 2 more than last week" in text
+    assert "Start · Week 1–2" in text and "Build up · Week 3–4" in text  # the log's phases
+    assert "3 sets × 8 reps each side" in text  # Lying Superman, side: each
+    poster = " ".join(PdfReader(full_sample / POSTER).pages[0].extract_text().split())
+    assert "3 × as many as you can Start" in poster
