@@ -73,7 +73,7 @@ def sample(tmp_path) -> Path:
 @pytest.fixture
 def full_sample(tmp_path) -> Path:
     """A copy of the repository's sample project as it is, phases and all."""
-    return copy_sample(tmp_path / "sample")
+    return copy_sample(tmp_path / "full-sample")
 
 
 @dataclass
