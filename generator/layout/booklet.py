@@ -266,7 +266,7 @@ class Booklet:
                                         self.palette, self.t, start, self._log_phases(start),
                                         booklet.track)
         return [heading] + sets_log(self.project.exercises, weeks, self.styles, self.frame_w,
-                                    self.palette, self.t, start)
+                                    self.palette, self.t, start, self._log_phases(start), booklet.track)
 
     def _log_phases(self, start) -> list:
         """Each phase's title in the log ("Build · Week 3–6", with its first day for a
