@@ -145,7 +145,11 @@ def fingerprint(project: LoadedProject, client: Client, hashes: dict[Path, str] 
         if folder.is_dir() else []
     made_of = {
         "settings": s.model_dump(mode="json", exclude={"mail"}),
-        "exercises": [[ex.id, ex.content.model_dump(mode="json")] for ex in mine.exercises],
+        # With phases, content.dose is only the first phase's: a changed Build dose is in doses.
+        "exercises": [[ex.id, ex.content.model_dump(mode="json"),
+                       [d.model_dump(mode="json") if d else None for d in ex.doses],
+                       {name: d.model_dump(mode="json") for name, d in ex.phase_doses.items()}]
+                      for ex in mine.exercises],
         "files": [_hash(path, hashes) for path in files],
         "templates": [[p.relative_to(folder).as_posix(), _hash(p, hashes)] for p in templates],
         "client": client.model_dump(mode="json"),

@@ -62,14 +62,21 @@ class LoadedProject:
         return [by_id[ex_id] for ex_id in dict.fromkeys(only)]
 
     def groups(self, exercises: list[LoadedExercise] | None = None) -> list[tuple[object, list[LoadedExercise]]]:
-        """The workout's blocks in order, each with its exercises among `exercises`
-        (default: the workout's); without blocks:, one block with no title (None)."""
+        """`exercises` (default: the workout's) in their order, in runs that share a
+        block; without blocks:, one run with no block (None). A client's own order
+        is kept: their exercises of one block, put apart, make two runs of it."""
         exercises = self.exercises if exercises is None else exercises
         if not self.settings.blocks:
             return [(None, list(exercises))]
-        by_id = {ex.id: ex for ex in exercises}
-        found = [(block, [by_id[i] for i in block.exercises if i in by_id]) for block in self.settings.blocks]
-        return [(block, members) for block, members in found if members]
+        block_of = {ex_id: block for block in self.settings.blocks for ex_id in block.exercises}
+        runs: list[tuple[object, list[LoadedExercise]]] = []
+        for ex in exercises:
+            block = block_of.get(ex.id)
+            if runs and runs[-1][0] is block:
+                runs[-1][1].append(ex)
+            else:
+                runs.append((block, [ex]))
+        return runs
 
     def named_at(self, path: Path) -> tuple[Path, int, str, str] | None:
         """Where the project names the picture `path`: (file, line, key, as written)."""

@@ -1,7 +1,9 @@
 """Whole projects made up by hypothesis, across the content model.
 
 `projects()` draws a project as plain data (the YAML files' content, the client list)
-and `write_project` puts it on disk with three small pictures (an SVG drawing, a PNG
+Half the projects are programmes: their exercises in blocks (circuits done in rounds),
+phases with doses per phase, sides, regressions, a tracked log and clients working one
+side. `write_project` puts a project on disk with three small pictures (an SVG drawing, a PNG
 with transparency and a JPEG turned by its EXIF tag). The text mixes Latin, Greek and
 Cyrillic letters with `& < > *` and punctuation, from one character to 600.
 """
@@ -68,8 +70,44 @@ def doses(draw):
     return draw(st.fixed_dictionaries({}, optional=optional))
 
 
+SIDES = st.sampled_from(["each", "left", "right"])
+PHASE_NAMES = st.one_of(st.sampled_from(["Protect", "Build", "Build up", "Load", "Return", "Protección",
+                                         "Fuerza", "Aufbau", "Belastung", "Phase 2", "Semaine 1-2"]),
+                        short_text())
+
+
 @st.composite
-def exercises(draw, pictures: list[str]):
+def phases(draw):
+    """1-4 phases, names unique, their weeks adding up to at most 52."""
+    names = draw(st.lists(PHASE_NAMES, min_size=1, max_size=4, unique_by=lambda n: n.strip().casefold()))
+    return [{"name": name, "weeks": draw(st.integers(1, 52 // len(names)))} for name in names]
+
+
+@st.composite
+def phase_doses(draw, names: list[str]):
+    """A dose for some of the phases, by name, in the phases' order; the others keep the one before."""
+    given = draw(st.lists(st.sampled_from(names), min_size=1, max_size=len(names), unique=True))
+    return {name: draw(doses()) for name in names if name in given}
+
+
+@st.composite
+def blocks(draw, ids: list[str]):
+    """The exercises in order, cut into 1-4 blocks; some are circuits with rounds and a rest."""
+    cuts = sorted(draw(st.lists(st.integers(1, max(1, len(ids) - 1)), max_size=min(3, len(ids) - 1),
+                                unique=True))) if len(ids) > 1 else []
+    out = []
+    for start, end in zip([0, *cuts], [*cuts, len(ids)]):
+        block = {"title": draw(short_text()), "exercises": ids[start:end]}
+        if draw(st.booleans()):
+            block["rounds"] = draw(st.integers(1, 20))
+            if draw(st.booleans()):
+                block["rest"] = draw(SECONDS)
+        out.append(block)
+    return out
+
+
+@st.composite
+def exercises(draw, pictures: list[str], phase_names: list[str] | None = None):
     ex = {"name": draw(text(max_size=200)), "steps": draw(st.lists(text(), min_size=1, max_size=8))}
     optional = {
         "image": st.sampled_from(pictures),
@@ -87,11 +125,15 @@ def exercises(draw, pictures: list[str]):
         "cautions": st.lists(text(max_size=300), max_size=6),
         "mistakes": st.lists(text(max_size=200), max_size=5),
         "progressions": st.lists(text(max_size=200), max_size=5),
+        "regressions": st.lists(text(max_size=200), max_size=5),
+        "side": SIDES,
         "video": st.sampled_from(["https://example.com/v/1", "http://vimeo.example/123?t=4&x=<y>"]),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
             ex[key] = draw(strategy)
+    if phase_names and draw(st.booleans()):
+        ex["dose"] = draw(phase_doses(phase_names))
     return ex
 
 
@@ -106,8 +148,13 @@ def projects(draw, max_exercises: int = 30):
     pictures = ["images/drawing.svg", "images/photo.jpg", "images/transparent.png"]
     count = draw(st.integers(1, max_exercises))
     ids = [f"ex-{i}" for i in range(count)]
-    project = {"title": draw(text(max_size=120)), "exercises": ids,
-               "language": draw(st.sampled_from(list(LANGUAGES)))}
+    project = {"title": draw(text(max_size=120)), "language": draw(st.sampled_from(list(LANGUAGES)))}
+    if draw(st.booleans()):
+        project["blocks"] = draw(blocks(ids))
+    else:
+        project["exercises"] = ids
+    if draw(st.booleans()):
+        project["phases"] = draw(phases())
     optional = {
         "subtitle": text(max_size=200),
         "intro": text(),
@@ -129,13 +176,16 @@ def projects(draw, max_exercises: int = 30):
         "booklet": st.fixed_dictionaries({}, optional={
             "size": st.sampled_from(["A5", "A4", "Letter"]),
             "layout": st.sampled_from(["full", "half"]),
-            "weeks": st.integers(1, 52),
-            "log": st.sampled_from(["ticks", "sets"])}),
+            "log": st.sampled_from(["ticks", "sets"]),
+            "track": st.lists(st.sampled_from(["pain", "effort"]), max_size=2, unique=True)}),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
             project[key] = draw(strategy)
-    files = {ex_id: draw(exercises(pictures)) for ex_id in ids}
+    if "phases" not in project and "booklet" in project and draw(st.booleans()):
+        project["booklet"]["weeks"] = draw(st.integers(1, 52))  # the phases' sum replaces it
+    phase_names = [phase["name"] for phase in project.get("phases", [])]
+    files = {ex_id: draw(exercises(pictures, phase_names)) for ex_id in ids}
     clients = draw(maybe(client_lists(ids)))
     return {"project": project, "exercises": files, "clients": clients}
 
@@ -155,9 +205,18 @@ def client_lists(draw, ids: list[str]):
                                                 unique=True))
         if draw(st.booleans()):
             chosen = draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
-            client["doses"] = {ex_id: draw(doses()) for ex_id in chosen}
+            client["doses"] = {ex_id: draw(client_doses()) for ex_id in chosen}
         out.append(client)
     return out
+
+
+@st.composite
+def client_doses(draw):
+    """A client's own dose: some keys of a dose, sometimes the side they work."""
+    dose = draw(doses())
+    if draw(st.booleans()):
+        dose["side"] = draw(SIDES)
+    return dose
 
 
 def write_project(root: Path, drawn: dict) -> Path:

@@ -1,7 +1,8 @@
 """Mutation fuzzing: broken copies of real projects through `check` and `build`.
 
-Each case copies a project (the sample, or the Spanish knee programme with its
-client list), mutates one to three of its files the ways files really break
+Each case copies a project (the sample; the Spanish knee programme with its client
+list; the Spanish ankle programme in blocks and phases, with sides, tracking and its
+phone photos), mutates one to three of its files the ways files really break
 (characters and lines deleted, duplicated, inserted; values swapped for another
 type; a picture cut short) and runs `check` and `build`. Each must exit 0 or 1 with
 a message, never with a traceback, never hang. CI runs a fixed set of seeds;
@@ -20,10 +21,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, copy_sample
+from conftest import REPO, copy_sample, page_texts
 from generator.cli import main
+from photos import phone_photo
 
 PROGRAMME = Path(__file__).parent / "programmes" / "rodilla"
+# Blocks (a circuit of 3 rounds), three phases, doses per phase with one left out,
+# sides each and right, a client working the left, pain and effort tracked.
+ANKLE = Path(__file__).parent / "programmes" / "tobillo"
+ANKLE_PHOTOS = ["bicicleta", "circulos", "talones", "equilibrio", "eversion", "gemelo"]
 NOISE = list(":-[]{}&*!|>#%@`\"' \t,?=~\\") + ["\u00e9", "\u03a9", "\u0416", "\ufeff", "\x01", "\u2028",
                                                "\U0001F4AA"]
 SWAPS = ["[]", "{}", "[a, b]", "{a: 1}", "3", "-1", "0.5", "1e999", "true", "null", "~", "2024-02-30",
@@ -55,15 +61,30 @@ def mutate(text: str, rng: random.Random) -> str:
         lines.insert(i, " " * indent + "- " + rng.choice(SWAPS))
     else:  # a key of another file kind, or a made-up one
         key = rng.choice(["name", "steps", "dose", "tempo", "image", "weeks", "cover", "exercises",
-                          "booklet", "theme", "per_week", "labels", "start", "email", "zzz"])
+                          "booklet", "theme", "per_week", "labels", "start", "email", "zzz",
+                          "blocks", "phases", "rounds", "rest", "side", "track", "regressions", "title"])
         indent = rng.choice([0, 2, 4])
         lines.insert(i, " " * indent + f"{key}: {rng.choice(SWAPS)}")
     return "\n".join(lines)
 
 
+def ankle(folder: Path) -> Path:
+    """The ankle programme with its phone photos, made once and copied."""
+    photos = Path(tempfile.gettempdir()) / f"handout-fuzz-fotos-{os.getpid()}"
+    if not photos.is_dir():
+        for seed, name in enumerate(ANKLE_PHOTOS):
+            phone_photo(photos / f"{name}.jpg", seed, size=(1600, 1200), orientation=6 if seed % 3 else 1)
+    root = folder / "tobillo"
+    shutil.copytree(ANKLE, root)
+    shutil.copytree(photos, root / "fotos")
+    return root
+
+
 def make_case(seed: int, folder: Path) -> Path:
     rng = random.Random(seed)
-    if seed % 3 == 2:
+    if seed % 4 == 3:
+        root = ankle(folder)
+    elif seed % 4 == 2:
         root = folder / "rodilla"
         shutil.copytree(PROGRAMME, root)
         # No photos here (the programme's own test has them): drop the image lines.
@@ -97,11 +118,14 @@ def _alarm(signum, frame):
 def run_case(seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="handout-fuzz-") as tmp:
         root = make_case(seed, Path(tmp))
-        for command in ("check", "build"):
+        # The ankle programme's clients each get their booklet too.
+        commands = ("check", "build", "booklets") if root.name == "tobillo" else ("check", "build")
+        for command in commands:
+            args = [command, str(root), *(["-j", "1"] if command == "booklets" else [])]
             old = signal.signal(signal.SIGALRM, _alarm)
             signal.alarm(30)
             try:
-                result = CliRunner().invoke(main, [command, str(root)], catch_exceptions=True)
+                result = CliRunner().invoke(main, args, catch_exceptions=True)
             except Hang:
                 pytest.fail(f"seed {seed}: handout {command} ran past 30 s")
             finally:
@@ -119,9 +143,25 @@ def run_case(seed: int) -> None:
             if result.exit_code == 1:
                 assert result.stderr.strip(), f"seed {seed}: exit 1 without a message"
                 assert "Traceback" not in result.stderr
+                # A booklet that fails inside is reported as a bug rather than raised.
+                assert "this is a bug in Handout" not in result.stderr, f"seed {seed}: {result.stderr}"
 
 
 SEEDS = [int(os.environ["FUZZ_SEED"])] if "FUZZ_SEED" in os.environ else range(120)
+
+
+def test_the_ankle_programme_builds_as_written(tmp_path, cli):
+    """The unmutated seed: it must build, else its mutations test nothing."""
+    root = ankle(tmp_path)
+    result = cli("build", str(root))
+    assert result.exit_code == 0, result.stderr
+    booklet = " ".join(" ".join(page_texts(p)) for p in (root / "out").glob("*-booklet.pdf"))
+    for words in ("Calentamiento", "Circuito", "Vuelta a la calma", "Proteger", "Fortalecer",
+                  "Volver a correr", "Dolor", "Para facilitar", "Sin banda"):
+        assert words in booklet, words
+    result = cli("booklets", str(root), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert len(list((root / "out" / "clients").glob("*.pdf"))) == 2
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -3,11 +3,14 @@
 Hypothesis draws whole projects across the content model (generated.py). `build`
 and `booklets` must either write PDFs (the poster one page, every exercise's name
 and every client's name read back) or exit 1 with `PATH:LINE:` messages: never a
-traceback. CI runs a fixed, derandomised set; `pytest -m slow` runs thousands.
+traceback. Programmes show their shape: every block's title and every phase's name
+read back from the booklet. CI runs a fixed, derandomised set; `pytest -m slow` runs
+thousands (GENERATED_EXAMPLES=300 for fewer).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -71,6 +74,10 @@ def check_project(drawn: dict) -> None:
         booklet_text = squeeze(" ".join(p.extract_text() or "" for p in PdfReader(booklets[0]).pages))
         for ex in drawn["exercises"].values():
             assert squeeze(ex["name"]) in booklet_text, f"name missing from the booklet: {ex['name']!r}"
+        shape = [b["title"] for b in drawn["project"].get("blocks", [])]
+        shape += [p["name"] for p in drawn["project"].get("phases", [])]
+        for title in shape:
+            assert squeeze(title) in booklet_text, f"block or phase missing from the booklet: {title!r}"
         if drawn["clients"]:
             result = run("booklets", str(root), "-j", "1")
             if result.exit_code != 0:
@@ -95,7 +102,7 @@ def test_generated_projects_build_or_fail_cleanly(drawn):
 
 
 @pytest.mark.slow
-@settings(max_examples=2000, **{**COMMON, "derandomize": False})
+@settings(max_examples=int(os.environ.get("GENERATED_EXAMPLES", "2000")), **{**COMMON, "derandomize": False})
 @given(projects())
 def test_many_generated_projects(drawn):
     check_project(drawn)

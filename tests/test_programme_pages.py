@@ -105,3 +105,17 @@ def test_the_sample_builds_up_in_two_phases_as_the_article_says(full_sample, cli
     assert "3 sets × 8 reps each side" in text  # Lying Superman, side: each
     poster = " ".join(PdfReader(full_sample / POSTER).pages[0].extract_text().split())
     assert "3 × as many as you can Start" in poster
+
+
+def test_a_client_may_reorder_the_exercises_of_a_block(sample, cli):
+    """A client's own order is kept: exercises of one block put apart make two runs of it
+    (the outline once jumped from level 0 to 2 and the booklet crashed)."""
+    _set_list(sample, BLOCKS)
+    (sample / "clients.yaml").write_text(
+        "- name: Ana Novak\n  email: ana@example.com\n"
+        "  exercises: [superman-on-knees-and-hands, lying-superman, hip-raise, bent-over-shoulder-raise]\n",
+        encoding="utf-8")
+    result = cli("booklets", cwd=sample)
+    assert result.exit_code == 0, result.stderr
+    outline = [title for _, title in _outline(PdfReader(sample / "out/clients/ultimate-back-workout-ana-novak.pdf"))]
+    assert outline.count("Main circuit") == 2 and outline.index("Warm-up") < outline.index("Hip Raise")
