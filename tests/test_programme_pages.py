@@ -3,6 +3,8 @@ circuits lettered with their rounds, sides in the dose, each phase's dose."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pypdf import PdfReader
 
 from conftest import BOOKLET, page_texts
@@ -119,3 +121,23 @@ def test_a_client_may_reorder_the_exercises_of_a_block(sample, cli):
     assert result.exit_code == 0, result.stderr
     outline = [title for _, title in _outline(PdfReader(sample / "out/clients/ultimate-back-workout-ana-novak.pdf"))]
     assert outline.count("Main circuit") == 2 and outline.index("Warm-up") < outline.index("Hip Raise")
+
+
+def test_no_page_is_blank_but_for_a_boxs_empty_panel(tmp_path, cli):
+    """The ankle programme's tip fits at the foot of page 2 but for its panel's bottom
+    padding; ReportLab carried an empty panel to page 3, a page blank but for its rule."""
+    import re
+    import shutil
+
+    from photos import phone_photo
+
+    root = tmp_path / "tobillo"
+    shutil.copytree(Path(__file__).parent / "programmes" / "tobillo", root)
+    text = " ".join(p.read_text(encoding="utf-8") for p in (root / "exercises").glob("*.yaml"))
+    for seed, name in enumerate(sorted(set(re.findall(r"fotos/([\w-]+)\.jpg", text)))):
+        phone_photo(root / "fotos" / f"{name}.jpg", seed, size=(1200, 900), orientation=6)
+    assert cli("booklet", cwd=root).exit_code == 0
+    pdf = next((root / "out").glob("*-booklet.pdf"))
+    for number, page in enumerate(page_texts(pdf), start=1):
+        body = re.sub(r"página \d+ de \d+", "", page).replace("Tobillo firme – vuelta a la carrera", "")
+        assert body.strip(), f"page {number} holds only its footer"

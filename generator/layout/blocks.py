@@ -306,10 +306,22 @@ BOX_KINDS = ("box", "tip", "caution", "dose")  # the `style` of a <box>: caution
 BOX_PADDING = 10  # points, left and right of a box's content
 
 
+class Box(Table):
+    """A one-cell table that splits in its row. When its content fits and only the
+    bottom padding does not, ReportLab leaves an empty panel for the next page (a page
+    blank but for the rule); that part is dropped instead."""
+
+    def split(self, avail_w, avail_h):
+        parts = super().split(avail_w, avail_h)
+        if len(parts) == 2 and not parts[1]._cellvalues[0][0]:
+            return parts[:1]
+        return parts
+
+
 def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
     """Content set apart on a tinted panel with an accent rule on its left. It splits
     across pages like text (`splitInRow`), each part with its panel and rule."""
-    table = Table([[content]], colWidths=["100%"], splitInRow=1)
+    table = Box([[content]], colWidths=["100%"], splitInRow=1)
     table.setStyle(
         TableStyle(
             [
