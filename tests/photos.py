@@ -37,3 +37,24 @@ def phone_photo(path: Path, seed: int, size=(4032, 3024), orientation: int = 6) 
     path.parent.mkdir(parents=True, exist_ok=True)
     img.save(path, "JPEG", quality=88, exif=exif.tobytes())
     return path
+
+
+RODILLA = ["cuadriceps", "pierna-recta", "talon", "puente", "sentadilla", "escalon", "talones", "isquios"]
+SCHULTER = ["aussenrotation", "innenrotation", "rudern", "schulterblatt", "wand", "pendeln"]
+
+
+def real_programmes(base: Path, size=(4032, 3024)) -> dict[str, Path]:
+    """The sample, and the Spanish and German programmes with their phone photos, in `base`."""
+    import shutil
+
+    from conftest import REPO, copy_sample
+
+    rodilla = base / "rodilla"
+    shutil.copytree(REPO / "tests" / "programmes" / "rodilla", rodilla)
+    for seed, name in enumerate(RODILLA):
+        phone_photo(rodilla / "fotos" / f"{name}.jpg", seed, size=size, orientation=6 if seed % 3 else 1)
+    schulter = base / "schulter"
+    shutil.copytree(REPO / "tests" / "programmes" / "schulter", schulter)
+    for seed, name in enumerate(SCHULTER):
+        phone_photo(schulter / "fotos" / f"{name}.jpg", 100 + seed, size=size, orientation=6)
+    return {"sample": copy_sample(base / "sample"), "rodilla": rodilla, "schulter": schulter}

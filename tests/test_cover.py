@@ -6,7 +6,6 @@ and a page shaped like a phone's screen with text that reads there unzoomed."""
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -16,13 +15,11 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from reportlab.lib.units import mm
 
-from conftest import BOOKLET, REPO, copy_sample, image_placements, page_texts, text_lines
+from conftest import BOOKLET, image_placements, page_texts, text_lines
 
 sys.path.insert(0, str(Path(__file__).parent))
-from photos import phone_photo  # noqa: E402
+from photos import real_programmes  # noqa: E402
 
-RODILLA = ["cuadriceps", "pierna-recta", "talon", "puente", "sentadilla", "escalon", "talones", "isquios"]
-SCHULTER = ["aussenrotation", "innenrotation", "rudern", "schulterblatt", "wand", "pendeln"]
 IMPOSED = "out/ultimate-back-workout-booklet-imposed.pdf"
 
 
@@ -169,17 +166,7 @@ def test_credits_without_an_author_still_end_the_booklet(sample, cli):
 @pytest.fixture(scope="module")
 def programmes(tmp_path_factory) -> dict[str, Path]:
     """The sample, and the Spanish and German programmes with their phone photos."""
-    base = tmp_path_factory.mktemp("phone")
-    rodilla = base / "rodilla"
-    shutil.copytree(REPO / "tests" / "programmes" / "rodilla", rodilla)
-    for seed, name in enumerate(RODILLA):
-        phone_photo(rodilla / "fotos" / f"{name}.jpg", seed, size=(1600, 1200),
-                    orientation=6 if seed % 3 else 1)
-    schulter = base / "schulter"
-    shutil.copytree(REPO / "tests" / "programmes" / "schulter", schulter)
-    for seed, name in enumerate(SCHULTER):
-        phone_photo(schulter / "fotos" / f"{name}.jpg", 100 + seed, size=(1600, 1200), orientation=6)
-    return {"sample": copy_sample(base / "sample"), "rodilla": rodilla, "schulter": schulter}
+    return real_programmes(tmp_path_factory.mktemp("phone"), size=(1600, 1200))
 
 
 FOOTER = re.compile(r"(page|página|Seite) \d+ (of|de|von) \d+")

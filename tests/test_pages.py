@@ -13,28 +13,17 @@ import yaml
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from conftest import REPO, copy_sample, image_placements, page_texts, text_lines
+from conftest import image_placements, page_texts, text_lines
 
 sys.path.insert(0, str(Path(__file__).parent))
-from photos import phone_photo  # noqa: E402
+from photos import phone_photo, real_programmes  # noqa: E402
 
-RODILLA = ["cuadriceps", "pierna-recta", "talon", "puente", "sentadilla", "escalon", "talones", "isquios"]
-SCHULTER = ["aussenrotation", "innenrotation", "rudern", "schulterblatt", "wand", "pendeln"]
 
 
 @pytest.fixture(scope="module")
 def programmes(tmp_path_factory) -> dict[str, Path]:
     """The sample, and the Spanish and German programmes with their phone photos."""
-    base = tmp_path_factory.mktemp("pages")
-    rodilla = base / "rodilla"
-    shutil.copytree(REPO / "tests" / "programmes" / "rodilla", rodilla)
-    for seed, name in enumerate(RODILLA):
-        phone_photo(rodilla / "fotos" / f"{name}.jpg", seed, orientation=6 if seed % 3 else 1)
-    schulter = base / "schulter"
-    shutil.copytree(REPO / "tests" / "programmes" / "schulter", schulter)
-    for seed, name in enumerate(SCHULTER):
-        phone_photo(schulter / "fotos" / f"{name}.jpg", 100 + seed, orientation=6)
-    return {"sample": copy_sample(base / "sample"), "rodilla": rodilla, "schulter": schulter}
+    return real_programmes(tmp_path_factory.mktemp("pages"))
 
 
 def _variant(root: Path, dest: Path, **booklet) -> Path:
