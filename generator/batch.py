@@ -52,20 +52,15 @@ class _Maker:
         self.palette = palette_for(self.project.settings.theme, self.project.root)
         self.images = ImageStore(profile or self.project.settings.booklet.profile)
         self.epoch = epoch
-        self.numbers: dict[tuple, dict] = {}  # page numbers by exercise list
 
     def booklet(self, client: Client) -> bytes:
         from .layout.booklet import Booklet, BookletOptions
         from .output import pdf_date
 
         project = personalise(self.project, client)
-        key = tuple(ex.id for ex in project.exercises)
         with pdf_date(self.epoch):
-            maker = Booklet(project, self.templates, self.images, BookletOptions(client=client),
-                            self.palette)
-            data = maker.build(self.numbers.get(key))
-        self.numbers[key] = maker.numbers
-        return data
+            return Booklet(project, self.templates, self.images, BookletOptions(client=client),
+                           self.palette).build()
 
 
 _WORKER: _Maker | None = None

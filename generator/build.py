@@ -7,8 +7,6 @@ the last good files untouched.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,10 +95,8 @@ def build(
                 made(Poster(project, templates, poster_images, poster_options, palette).build())
         if booklet:
             maker = Booklet(project, templates, booklet_images, booklet_options, palette)
-            hint = _page_numbers(project, maker)
             with _made(booklet_path, outputs) as made:
-                data = made(maker.build(hint.read()))
-            hint.write(maker.numbers)
+                data = made(maker.build())
             if imposed_path:
                 with _made(imposed_path, outputs) as made:
                     made(impose(data))
@@ -148,34 +144,6 @@ def _pictures_located(project: LoadedProject):
                 problem = Problem(file, f"'{value}' {problem.message}", line, key)
             problems.append(problem)
         raise HandoutError(problems) from None
-
-
-class _PageNumbers:
-    """The booklet's page numbers from the last build, kept in the user's cache: when
-    an edit moves no page, the booklet is laid out once instead of twice."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-
-    def read(self) -> dict | None:
-        try:
-            return json.loads(self.path.read_text(encoding="utf-8")) if self.path else None
-        except (OSError, ValueError):
-            return None
-
-    def write(self, numbers: dict) -> None:
-        if self.path:
-            with contextlib.suppress(OSError):
-                self.path.write_text(json.dumps(numbers), encoding="utf-8")
-
-
-def _page_numbers(project: LoadedProject, booklet) -> _PageNumbers:
-    from .cache import cache_folder
-
-    folder = cache_folder("pages")
-    key = f"{project.file.resolve()}|{booklet.size}|{booklet.half}"
-    name = hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + ".json"
-    return _PageNumbers(folder / name if folder else None)
 
 
 def _template_files(templates) -> list[Path]:

@@ -153,6 +153,23 @@ class HandoutCanvas(Canvas):
         self.setViewerPreference("PrintScaling", PDFName("None"))
         self.setProducer(PRODUCER)
         self.setCreator(PRODUCER)
+        self._later: dict[str, tuple] = {}
+
+    def later(self, name: str, box: tuple[float, float, float, float], draw) -> None:
+        """Place the form `name` here and draw it only when the document is complete:
+        `draw(canvas)` then draws into `box` (x0, y0, x1, y1) what only the whole
+        document knows (the page count, a page number in the contents). The layout
+        runs once instead of until its numbers settle."""
+        self.doForm(name)
+        self._later.setdefault(name, (box, draw))
+
+    def save(self):
+        for name, (box, draw) in self._later.items():
+            self.beginForm(name, *box)
+            draw(self)
+            self.endForm()
+        self._later.clear()
+        super().save()
 
     def showPage(self):
         where = f"page {self.getPageNumber()}"

@@ -6,6 +6,8 @@ fit) and the booklet (whose base is fixed by the page size).
 
 from __future__ import annotations
 
+import hashlib
+
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -203,11 +205,11 @@ def flowables(
             entries.append(el)
             continue
         if entries:
-            out.append(_contents_table(entries, styles, palette))
+            out.append(_contents_table(entries, styles, palette, pages))
             entries = []
         out.extend(HANDLERS[el.tag](el, context))
     if entries:
-        out.append(_contents_table(entries, styles, palette))
+        out.append(_contents_table(entries, styles, palette, pages))
     return out
 
 
@@ -339,7 +341,7 @@ def box(content: list[Flowable], palette: Palette, kind: str = "box") -> Table:
     return table
 
 
-def _contents_table(entries: list[ET.Element], styles, palette: Palette) -> Table:
+def _contents_table(entries: list[ET.Element], styles, palette: Palette, pages: dict[str, int] | None) -> Table:
     rows = []
     for el in entries:
         href = el.get("href", "")
@@ -348,9 +350,12 @@ def _contents_table(entries: list[ET.Element], styles, palette: Palette) -> Tabl
         style = styles["contents"] if level == 0 else styles["body"]
         link = f'<a href="{href}">{title}</a>' if href else title
         page = el.get("page", "")
-        page_markup = f'<a href="{href}">{page}</a>' if href and page else page
+        if not page and href.startswith("#") and pages is not None:
+            number = PageRef(href[1:], styles["contents_page"], pages)
+        else:
+            number = Paragraph(f'<a href="{href}">{page}</a>' if href and page else page, styles["contents_page"])
         indent = "&nbsp;" * 4 * level
-        rows.append([Paragraph(indent + link, style), Paragraph(page_markup, styles["contents_page"])])
+        rows.append([Paragraph(indent + link, style), number])
     table = Table(rows, colWidths=["86%", "14%"])
     table.setStyle(
         TableStyle(
@@ -365,6 +370,32 @@ def _contents_table(entries: list[ET.Element], styles, palette: Palette) -> Tabl
         )
     )
     return table
+
+
+class PageRef(Flowable):
+    """The page a link target lands on, in the contents. It is known only once the
+    whole document is laid out, so the number is a form filled in then
+    (HandoutCanvas.later); the cell is a link to the target."""
+
+    def __init__(self, key: str, style: ParagraphStyle, pages: dict[str, int]):
+        super().__init__()
+        self.key, self.style, self.pages = key, style, pages
+
+    def wrap(self, avail_w, avail_h):
+        self.width, self.height = avail_w, self.style.leading
+        return self.width, self.height
+
+    def draw(self):
+        key, width, height = self.key, self.width, self.height
+
+        def number(canv):
+            text = Paragraph(str(self.pages.get(key, "")), self.style)
+            text.wrap(width, height * 2)
+            text.drawOn(canv, 0, 0)
+
+        name = "page" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+        self.canv.later(name, (0, 0, width, height), number)
+        self.canv.linkRect("", key, (0, 0, width, height), relative=1, thickness=0)
 
 
 class TempoBar(Flowable):

@@ -1,8 +1,9 @@
 """The booklet: cover, contents, intro and sections, a page per exercise, the author.
 
 Page numbers are physical (the cover is page 1 and shows no footer). The contents and
-the "of N" in every footer need the final numbers, so the document is laid out until
-the numbers stop changing: twice, unless the contents itself moves a page.
+the "of N" in every footer need the final numbers: they are forms placed during the one
+layout pass and drawn once it is complete (HandoutCanvas.later), so nothing is laid
+out twice.
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ BASE_SIZE = {"A5": 10.0, "A4": 12.0, "Letter": 12.0, "phone": 9.5}  # phone: ~14
 MARGIN = {"A5": 14 * mm, "A4": 30 * mm, "Letter": 33 * mm, "phone": 6.5 * mm}
 NARROW = 100 * mm  # a frame narrower than this stacks the spec's labels over their values
 HALF_GAP = 8 * mm  # between the two halves of a `half` page
-MAX_PASSES = 4
 NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 
 
@@ -150,16 +150,15 @@ class Booklet:
             entries.append(Entry("credits", self.t["credits"], 0))
         return entries
 
-    def _story(self, known: dict[str, int], pages: dict[str, int], total: int | None) -> list:
+    def _story(self, pages: dict[str, int]) -> list:
         s = self.settings
         story: list = [NextPageTemplate("body")]
         story += cover.front(self)
         story.append(PageBreak())
 
-        entries = [
-            Entry(e.key, e.title, e.level, str(known.get(e.key, ""))) for e in self._entries()
-        ]
-        contents = self.templates.render("contents.xml", entries=entries)
+        # No page numbers yet: an entry without one gets its page drawn in once the
+        # booklet is laid out (blocks.PageRef).
+        contents = self.templates.render("contents.xml", entries=self._entries())
         story += self._flow(contents, pages)
         # The intro follows the contents on its page when it fits: no half-empty page.
         story.append(Spacer(1, self.styles["body"].fontSize * 1.5))
@@ -315,7 +314,7 @@ class Booklet:
 
     # --- pages ----------------------------------------------------------------------
 
-    def _doc(self, buffer, total: int | None) -> BaseDocTemplate:
+    def _doc(self, buffer) -> BaseDocTemplate:
         s = self.settings
         w, h = self.pagesize
         m = self.margin
@@ -347,18 +346,20 @@ class Booklet:
             canv.restoreState()
 
         def body_page(canv, doc):
-            canv.saveState()
-            canv.setStrokeColor(self.palette.rule)
-            canv.setLineWidth(0.5)
-            canv.line(m, m + 2.5 * mm, w - m, m + 2.5 * mm)
-            canv.setFont(footer_style.fontName, footer_style.fontSize)
-            canv.setFillColor(self.palette.muted)
-            of = total if total else "?"
-            number = f"{self.t['page']} {canv.getPageNumber()} {self.t['of']} {of}"
-            canv.drawRightString(w - m, m - 2 * mm, number)
-            room = self.frame_w - canv.stringWidth(number) - 6 * mm
-            canv.drawString(m, m - 2 * mm, _shortened(s.title, room, canv))
-            canv.restoreState()
+            page = canv.getPageNumber()
+
+            def footer(canv):  # drawn once the page count is known
+                canv.setStrokeColor(self.palette.rule)
+                canv.setLineWidth(0.5)
+                canv.line(m, m + 2.5 * mm, w - m, m + 2.5 * mm)
+                canv.setFont(footer_style.fontName, footer_style.fontSize)
+                canv.setFillColor(self.palette.muted)
+                number = f"{self.t['page']} {page} {self.t['of']} {doc.page}"
+                canv.drawRightString(w - m, m - 2 * mm, number)
+                room = self.frame_w - canv.stringWidth(number) - 6 * mm
+                canv.drawString(m, m - 2 * mm, _shortened(s.title, room, canv))
+
+            canv.later(f"footer{page}", (0, 0, w, h), footer)
 
         half_h = self.half_h
         halves = [Frame(m, m + 6 * mm + half_h + HALF_GAP, self.frame_w, half_h, id="top", **NO_PADDING),
@@ -381,25 +382,11 @@ class Booklet:
         ])
         return doc
 
-    def build(self, guess: dict | None = None) -> bytes:
-        """Lay the booklet out until its page numbers stop changing.
-
-        `guess` is the page numbers of an earlier build ({"pages": {...}, "total": n});
-        when nothing moved, one pass is enough. The result never depends on the guess:
-        a pass is kept only when its own numbers are the ones it printed.
-        """
-        known: dict[str, int] = dict(guess["pages"]) if guess else {}
-        total: int | None = guess["total"] if guess else None
-        for _ in range(MAX_PASSES):
-            pages: dict[str, int] = {}
-            buffer = io.BytesIO()
-            doc = self._doc(buffer, total)
-            doc.build(self._story(known, pages, total), canvasmaker=_OutlineCanvas)
-            count = doc.page
-            if pages == known and count == total:
-                break
-            known, total = pages, count
-        self.numbers = {"pages": known, "total": total}
+    def build(self) -> bytes:
+        """The booklet's PDF, laid out once."""
+        pages: dict[str, int] = {}  # each link target's page, filled in as it is drawn
+        buffer = io.BytesIO()
+        self._doc(buffer).build(self._story(pages), canvasmaker=_OutlineCanvas)
         return buffer.getvalue()
 
 
