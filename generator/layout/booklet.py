@@ -228,8 +228,9 @@ class Booklet:
                                 narrow=self.frame_w < NARROW, label_share=self.label_share)
         heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
                             self.styles["running"])
-        return Exercise(lambda scale: self._flow(elements, pages, image=self._exercise_image(ex, scale, half),
-                                                 exercise=ex.content), heading)
+        image = self._exercise_image(ex, half)
+        return Exercise(lambda: self._flow(elements, pages, image=image, exercise=ex.content), heading,
+                        picture=image)
 
     def _phases(self, ex) -> list[dict]:
         """Each phase's name, weeks ("3–6") and dose, when the exercise's dose changes
@@ -295,21 +296,22 @@ class Booklet:
         link = f'<a href="{escape(url)}">{escape(short_url(url))}</a>'
         return [KeepTogether([code, Spacer(1, 3), Paragraph(link, self.styles["meta"])])]
 
-    def _exercise_image(self, ex, scale: float = 1.0, half: bool = False):
-        """The exercise's picture at `scale` of its usual height (see exercise.Exercise):
-        a band across the text width, or beside the spec on half a page."""
+    def _exercise_image(self, ex, half: bool = False):
+        """The exercise's picture at its usual height (exercise.Exercise lowers it to
+        keep the page whole): a band across the text width, or beside the spec on
+        half a page."""
         if not ex.image_path:
             return None
         picture = self.images.get(ex.image_path)
         content = ex.content
         if half:
-            box = PictureBox(picture, self.frame_w, self.half_h * 0.5 * scale, content.image_fit,
+            box = PictureBox(picture, self.frame_w, self.half_h * 0.5, content.image_fit,
                              content.image_focus, valign=1.0, alt=content.image_alt)
             box.spaceAfter = 4
             return box
         chosen = content.image_fit if "image_fit" in content.model_fields_set else None
         height, fit = band_fit(picture, self.frame_w, self.frame_h, chosen)
-        return PictureBand(picture, self.frame_w, height * scale, fit, content.image_focus, self.palette,
+        return PictureBand(picture, self.frame_w, height, fit, content.image_focus, self.palette,
                            alt=content.image_alt)
 
     # --- pages ----------------------------------------------------------------------

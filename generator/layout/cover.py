@@ -143,8 +143,13 @@ class Listing(Flowable):
         pad = self.style.fontSize * 1.6
         room_w, room_h = self.width - 2 * pad, self.height - 2 * pad
         for step in range(10, 3, -1):  # 2x down to 0.8x the contents' size
-            lines, style = self._lines(self.style.fontSize * step / 5)
-            heights = [line.wrap(room_w, room_h)[1] + style.spaceAfter for line in lines]
+            style = self._style(self.style.fontSize * step / 5)
+            lines, heights = [], []
+            for n, name in enumerate(self.names, 1):  # no more than fill the panel
+                lines.append(Paragraph(name, style, bulletText=f"{n}."))
+                heights.append(lines[-1].wrap(room_w, room_h)[1] + style.spaceAfter)
+                if sum(heights) > room_h:
+                    break
             if sum(heights) <= room_h:
                 break
         y = self.height - (self.height - sum(heights)) / 2
@@ -154,12 +159,11 @@ class Listing(Flowable):
             line.drawOn(canv, pad, y - h + style.spaceAfter)
             y -= h
 
-    def _lines(self, size: float) -> tuple[list[Paragraph], ParagraphStyle]:
-        style = ParagraphStyle("listing", parent=self.style, fontSize=size, leading=size * 1.3,
-                               leftIndent=size * 1.8, bulletIndent=0, bulletFontSize=size,
-                               bulletFontName=self.palette.bold, bulletColor=self.palette.accent_text,
-                               spaceAfter=size * 0.5)
-        return [Paragraph(name, style, bulletText=f"{n}.") for n, name in enumerate(self.names, 1)], style
+    def _style(self, size: float) -> ParagraphStyle:
+        return ParagraphStyle("listing", parent=self.style, fontSize=size, leading=size * 1.3,
+                              leftIndent=size * 1.8, bulletIndent=0, bulletFontSize=size,
+                              bulletFontName=self.palette.bold, bulletColor=self.palette.accent_text,
+                              spaceAfter=size * 0.5)
 
 
 def _stack_height(story: list[Flowable], width: float, height: float) -> float:

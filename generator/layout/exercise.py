@@ -14,6 +14,7 @@ from typing import Callable
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from reportlab.platypus import Flowable, FrameBreak, KeepInFrame, KeepTogether, Paragraph, Table  # noqa: E402
+from reportlab.rl_config import _FUZZ  # noqa: E402
 
 from ..images import Picture, PictureBox  # noqa: E402
 from .blocks import Palette  # noqa: E402
@@ -71,36 +72,54 @@ class PictureBand(PictureBox):
 class Exercise(Flowable):
     """One exercise in the booklet, never a fragment without its name.
 
-    `make(scale)` gives its flowables with the picture at `scale` of its height. When
-    they are a little too tall for the frame, the picture gives up height first (down
-    to the last of SCALES), never the text. Longer, it fills the frame and goes on in
-    the next one under `heading` ("Bridge (cont.)"); a keep-with-next heading and a
-    <keep> block move along whole.
+    `make()` gives its flowables, `picture` (one of them, or inside one) its picture.
+    When they are a little too tall for the frame, the picture gives up height first
+    (down to the last of SCALES), never the text. Longer, it fills the frame and goes
+    on in the next one under `heading` ("Bridge (cont.)"); a keep-with-next heading
+    and a <keep> block move along whole.
     """
 
     SCALES = (1.0, 0.85, 0.7, 0.55, 0.45)  # the last is the floor
 
-    def __init__(self, make: Callable[[float], list[Flowable]], heading: Paragraph,
-                 lead: list[Flowable] | None = None):
+    def __init__(self, make: Callable[[], list[Flowable]], heading: Paragraph,
+                 lead: list[Flowable] | None = None, picture: PictureBox | None = None):
         super().__init__()
-        self.make, self.heading, self.lead = make, heading, lead or []
+        self.make, self.heading, self.lead, self.picture = make, heading, lead or [], picture
+        self.full_h = picture.max_h if picture is not None else 0.0
+        self.built: list[Flowable] | None = None
         self.items: list[Flowable] = []
         self.inner: Flowable | None = None
 
     def wrap(self, avail_w, avail_h):
-        for scale in self.SCALES:
-            items = self.lead + self.make(scale)
+        if self.built is None:  # made once; only the picture's height changes below
+            self.built = self.lead + self.make()
+        items = self.built
+        # What holds the picture is measured at each scale; the rest once.
+        moving = _holding(items, self.picture)
+        sizes: dict[int, tuple[float, float]] = {}  # each item's last wrap, by id
+        for scale in self.SCALES if self.picture is not None else (1.0,):
+            self._scale(scale)
             # The last item's space below falls off the frame's foot; a hair too tall
             # is shrunk by KeepInFrame, too little to see, rather than split.
-            height = _stacked_height(items, avail_w, avail_h, self.canv) - items[-1].getSpaceAfter()
+            height = _stacked_height(items, avail_w, avail_h, self.canv, sizes, moving) \
+                - items[-1].getSpaceAfter()
             if height <= avail_h * SHRINK:
-                self.inner = KeepInFrame(avail_w, avail_h, _opened(items), mode="shrink")
+                opened = _opened(items)
+                if height <= avail_h and all(id(item) in sizes for item in opened):
+                    self.inner = _Stack(opened, sizes)  # as measured: not wrapped again
+                else:
+                    self.inner = KeepInFrame(avail_w, avail_h, opened, mode="shrink")
                 self.width, self.height = self.inner.wrapOn(self.canv, avail_w, avail_h)
                 return self.width, self.height
         # It breaks whatever the picture does, so the picture keeps its full size.
-        self.inner, self.items = None, self.lead + self.make(1.0)
+        self._scale(1.0)
+        self.inner, self.items = None, list(items)
         self.width, self.height = avail_w, _stacked_height(self.items, avail_w, avail_h, self.canv)
         return self.width, self.height
+
+    def _scale(self, scale: float) -> None:
+        if self.picture is not None:
+            self.picture.max_h = self.full_h * scale
 
     def draw(self):
         if self.inner is not None:
@@ -110,13 +129,55 @@ class Exercise(Flowable):
         if self.inner is not None:
             return [self.inner]
         head, rest = _fill(self.items, avail_w, avail_h, len(self.lead), self.canv)
-        more = Exercise(lambda scale: rest, self.heading, [self.heading]) if rest else None
+        more = Exercise(lambda: rest, self.heading, [self.heading]) if rest else None
         return [KeepInFrame(avail_w, avail_h, _opened(head), mode="shrink")] + ([FrameBreak(), more] if more else [])
 
     def fits(self, avail_w, avail_h) -> bool:
         """Whether the whole exercise fits a frame this size (the picture shrunk if need be)."""
         self.wrapOn(Canvas(io.BytesIO()), avail_w, avail_h)
         return self.inner is not None
+
+
+class _Stack(Flowable):
+    """Flowables one under another, as KeepInFrame places content that fits, but with
+    the sizes they were measured at: an exercise's text is wrapped once, not thrice."""
+
+    def __init__(self, content: list[Flowable], sizes: dict[int, tuple[float, float]]):
+        super().__init__()
+        self.content, self.sizes = content, sizes
+
+    def wrap(self, avail_w, avail_h):
+        # As reportlab's _listWrapOn: spaces between items merge, empty items are skipped.
+        width = height = gap = 0.0
+        first = True
+        for item in self.content:
+            w, h = self.sizes[id(item)]
+            if h <= _FUZZ:
+                continue
+            width, height = max(width, min(w, avail_w)), height + h
+            if not first:
+                height += max(item.getSpaceBefore() - gap, 0)
+            first = False
+            gap = item.getSpaceAfter()
+            height += gap
+        self.width, self.height = width - _FUZZ, height - gap - _FUZZ
+        return self.width, self.height
+
+    def drawOn(self, canv, x, y, _sW=0):
+        # As reportlab's _Container.drawOn, with the measured sizes.
+        y += self.height
+        top, gap = y, 0.0
+        for item in self.content:
+            w, h = self.sizes[id(item)]
+            if h < _FUZZ and not getattr(item, "_ZEROSIZE", None):
+                continue
+            if y != top:
+                h += max(item.getSpaceBefore() - gap, 0)
+            y -= h
+            gap = item.getSpaceAfter()
+            item.drawOn(canv, x, y, _sW=self.width - w)
+            if item is not self.content[-1]:
+                y -= gap
 
 
 def pair_up(fits_half: list[bool]) -> list[list[int]]:
@@ -147,16 +208,52 @@ def _opened(items: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def _height(item: Flowable, avail_w, avail_h, canv) -> float:
+def _children(item: Flowable) -> list:
+    if isinstance(item, (KeepTogether, KeepInFrame)):
+        return item._content
+    if isinstance(item, Table):
+        return [inner for row in item._cellvalues for cell in row
+                for inner in (cell if isinstance(cell, (list, tuple)) else [cell])]
+    return []
+
+
+def _holding(items: list[Flowable], target: Flowable | None) -> set[int]:
+    """The ids of `target` and of every item that holds it, however deep."""
+    found: set[int] = set()
+
+    def visit(item) -> bool:
+        inside = item is target
+        for child in _children(item):
+            inside = visit(child) or inside
+        if inside:
+            found.add(id(item))
+        return inside
+
+    if target is not None:
+        for item in items:
+            visit(item)
+    return found
+
+
+def _height(item: Flowable, avail_w, avail_h, canv, known: dict | None = None,
+            moving: set[int] = frozenset()) -> float:
+    """The item's height; with `known` ({id: (width, height)} of the last wrap), an
+    item that does not hold the picture (`moving`) is wrapped once and remembered."""
+    if known is not None and id(item) not in moving and id(item) in known:
+        return known[id(item)][1]
     if isinstance(item, KeepTogether):  # its own wrap claims a huge height, to force a split
-        return _stacked_height(item._content, avail_w, avail_h, canv)
-    return item.wrapOn(canv, avail_w, avail_h)[1]
+        return _stacked_height(item._content, avail_w, avail_h, canv, known, moving)
+    width, height = item.wrapOn(canv, avail_w, avail_h)
+    if known is not None:
+        known[id(item)] = (width, height)
+    return height
 
 
-def _stacked_height(items: list[Flowable], avail_w, avail_h, canv) -> float:
+def _stacked_height(items: list[Flowable], avail_w, avail_h, canv, known: dict | None = None,
+                    moving: set[int] = frozenset()) -> float:
     total = 0.0
     for index, item in enumerate(items):
-        h = _height(item, avail_w, avail_h, canv)
+        h = _height(item, avail_w, avail_h, canv, known, moving)
         total += h + item.getSpaceAfter() + (item.getSpaceBefore() if index else 0)
     return total
 

@@ -308,8 +308,13 @@ def tick_log(exercises, weeks: int, styles, width: float, palette: Palette, t, s
         suffix = f" · {columns}–{columns}" if parts > 1 else ""
         return max(text_width(f"{t['week']} {weeks}{suffix}", head_style), date_w) + 4
 
+    made: dict[float, list[Paragraph]] = {}  # the layouts tried share name widths
+
     def names_at(name_w: float) -> list[Paragraph]:
-        return [short_name(ex.content.name, name_style, name_w - 4 - r) for ex, r in zip(exercises, room)]
+        if name_w not in made:
+            made[name_w] = [short_name(ex.content.name, name_style, name_w - 4 - r)
+                            for ex, r in zip(exercises, room)]
+        return made[name_w]
 
     def row_height(name_w: float, box: float) -> float:
         """A slot's height: a box, and room for a name over its slots."""
