@@ -1,4 +1,4 @@
-"""The user's cache folder: downsampled photos and compiled templates.
+"""The user's cache folder: downsampled photos, what templates wrote (render/) and QR codes.
 
 It lives outside every project ($HANDOUT_CACHE_DIR, else $XDG_CACHE_HOME/handout,
 else ~/.cache/handout), so a watcher never sees it and a project folder stays clean.

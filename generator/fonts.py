@@ -20,6 +20,9 @@ FACES = {
     f"{FAMILY}-Black": "OpenSans-ExtraBold.ttf",
 }
 REGULAR, BOLD, ITALIC, BLACK = FAMILY, f"{FAMILY}-Bold", f"{FAMILY}-Italic", f"{FAMILY}-Black"
+# Read when first asked for: parsing a face costs ~5 ms, and only a trainer's
+# *italic* uses these.
+ON_DEMAND = (ITALIC, f"{FAMILY}-BoldItalic")
 
 # Table cells and a fresh canvas start in this font; were it Helvetica, the file would
 # reference an unembedded base-14 font. Must be set before platypus is imported.
@@ -48,12 +51,24 @@ def register_fonts() -> None:
 
     folder = font_dir()
     for name, filename in FACES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+        if name not in ON_DEMAND:
+            pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, f"{FAMILY}-BoldItalic")):
         addMapping(FAMILY, bold, italic, face)
     # <b> inside a black heading stays black.
     for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
         addMapping(BLACK, bold, italic, BLACK)
+    # ReportLab asks this function for a name it has not registered: the faces read
+    # on demand are registered then, by their name, as if they had been all along.
+    others = pdfmetrics.findFontAndRegister
+
+    def find_font(name):
+        if name in ON_DEMAND:
+            pdfmetrics.registerFont(TTFont(name, str(folder / FACES[name])))
+            return pdfmetrics.getFont(name)
+        return others(name)
+
+    pdfmetrics.findFontAndRegister = find_font
 
 
 register_fonts()

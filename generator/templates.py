@@ -2,34 +2,30 @@
 
 One ordered search path: the project's own `templates/` first, the built-in ones
 last; `builtin/NAME` always reaches the built-in template so an override can extend
-it. Templates see only escaped user text; the `md` and `paragraphs` filters turn a
-trainer's `**bold**`/`*italic*` into markup.
+it (the environment and its sandbox are in sandbox.py). Templates see only escaped
+user text; the `md` and `paragraphs` filters turn a trainer's `**bold**`/`*italic*`
+into markup.
 
 A template's output is a small XML vocabulary that the layout code turns into
 flowables: <p style="S">, <li style="S" bullet="1.">, <box style="S">...</box>,
 <entry href="#key" page="N">, <columns><col width="W%">...</col></columns>,
 <keep>...</keep> (kept on one page), <space h="PT"/>, and the placeholders <image/>,
 <tempo/> and <qr/> that the layout fills.
+
+What a template writes for a context is kept in the render cache (rendercache.py):
+a build whose blocks are all there never imports Jinja.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
-from xml.parsers import expat
 from pathlib import Path
+from xml.parsers import expat
 
-import jinja2
-from jinja2 import nodes
-from jinja2.exceptions import SecurityError
-from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-from . import markup
-from .cache import cache_folder
+from . import markup, rendercache
 from .errors import HandoutError, Problem
 from .labels import labels_for, long_date, weekday
 from .layout import tags
@@ -76,48 +72,57 @@ def templates_for(project_root: Path, language: str = "en",
     key = (project_root.resolve(), language, tuple(sorted((labels or {}).items())), folder.is_dir(), own)
     if key not in _TEMPLATES:
         _TEMPLATES[key] = Templates(project_root, language, labels)
-    return _TEMPLATES[key]
+    templates = _TEMPLATES[key]
+    templates.sources = None  # read again for each build: a built-in file may have changed
+    return templates
 
 
 _TEMPLATES: dict[tuple, Templates] = {}
 
 
+def prepare_all() -> None:
+    """Make ready every project's templates this process has used. A build whose
+    blocks were all in the render cache loaded neither Jinja nor the parser; `watch`
+    calls this while the trainer looks at the first PDFs, so that the first save
+    does not wait for them (~100 ms)."""
+    for templates in list(_TEMPLATES.values()):
+        templates.prepare()
+
+
 class Templates:
     def __init__(self, project_root: Path, language: str = "en",
                  labels: Mapping[str, str] | None = None):
-        builtin = jinja2.FileSystemLoader(str(builtin_dir()))
-        loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": builtin})]
+        self.project_root = project_root
         self.user_dir = project_root / "templates"
         if self.user_dir.is_dir():
-            loaders.append(_ProjectLoader(project_root, self.user_dir))
-        loaders.append(builtin)
-        # A project may come from a stranger: its templates run in the immutable
-        # sandbox, which refuses Python internals and changing values.
-        self.env = _Sandbox(
-            loader=jinja2.ChoiceLoader(loaders),
-            # Layout templates write markup, so user text is escaped in them; the mail
-            # template is plain text.
-            autoescape=jinja2.select_autoescape(enabled_extensions=("xml",), default=True,
-                                                disabled_extensions=("txt",)),
-            undefined=jinja2.StrictUndefined,
-            bytecode_cache=_bytecode_cache(),
-            **_SYNTAX,
-        )
-        for unused in ("cycler", "joiner", "lipsum"):  # no built-in template needs them
-            self.env.globals.pop(unused, None)
-        self.env.filters["md"] = markup.inline
-        self.env.filters["paragraphs"] = markup.paragraphs
-        self.env.filters["seconds"] = _seconds
-        self.env.filters["numbers"] = _numbers
-        self.env.filters["nobreak"] = _nobreak
-        self.env.tests["count"] = _is_count
-        t = labels_for(language, labels)
-        self.env.globals["t"] = t
-        self.env.filters["long_date"] = lambda day: long_date(day, t)
-        self.env.filters["weekday"] = lambda day: weekday(day, t)
+            from .project import outside_problem
+
+            problem = outside_problem(project_root, "templates")
+            if problem:
+                raise HandoutError(problem, self.user_dir)
+        self.t = labels_for(language, labels)
+        # The digest of every template file and their stamps, read at the first render of a build.
+        self.sources: tuple[bytes, tuple] | None = None
+        self._env = None
+
+    @property
+    def env(self):
+        """The Jinja environment, made when a block is not in the render cache."""
+        if self._env is None:
+            from .sandbox import environment
+
+            t = self.t
+            filters = {"md": markup.inline, "paragraphs": markup.paragraphs, "seconds": _seconds,
+                       "numbers": _numbers, "nobreak": _nobreak,
+                       "long_date": lambda day: long_date(day, t), "weekday": lambda day: weekday(day, t)}
+            self._env = environment(self.project_root, builtin_dir(), {"t": t}, filters,
+                                    {"count": _is_count})
+        return self._env
 
     def render_text(self, name: str, **context) -> str:
         """A plain-text template (the mail), with the same error reporting."""
+        import jinja2
+
         try:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
@@ -129,6 +134,56 @@ class Templates:
 
     def render(self, name: str, **context) -> list[ET.Element]:
         """The elements `name` writes for this context."""
+        key = self._cache_key(name, context)
+        if key is not None:
+            text = rendercache.load(key)
+            if text is not None:
+                try:
+                    root, _ = _parse(text)
+                    if not tags.check(list(root)):
+                        return list(root)
+                except expat.ExpatError:
+                    pass  # a damaged entry is a miss: rendered again below
+        root = self._render_fresh(name, context, key)
+        return list(root)
+
+    def prepare(self) -> None:
+        """Load Jinja, compile the layout templates and load the Markdown parser now,
+        though the render cache may not need them yet: see `prepare_all`."""
+        import jinja2
+
+        env = self.env
+        for name in env.list_templates(filter_func=lambda n: n.endswith(".xml") and not n.startswith("builtin/")):
+            try:
+                env.get_template(name)
+            except (jinja2.TemplateError, HandoutError, OSError, UnicodeError):
+                pass  # reported when a build renders it
+        markup.prepare()
+
+    def macro(self, name: str, macro: str, *args) -> str:
+        """What macro `macro` of template `name` writes for `args`, as text."""
+        key = self._cache_key(f"{name}#{macro}", {"args": list(args)})
+        text = rendercache.load(key) if key is not None else None
+        if text is None:
+            text = str(getattr(self.env.get_template(name).module, macro)(*args))
+            self._keep(key, text)
+        return text
+
+    def _cache_key(self, name: str, context: dict) -> str | None:
+        if self.sources is None:
+            self.sources = rendercache.sources_digest(builtin_dir(), self.user_dir)
+        digest, _ = self.sources
+        return rendercache.key(digest, name, context, self.t) if digest else None
+
+    def _keep(self, key: str | None, text: str) -> None:
+        """Keep what was rendered, unless a template file changed since its digest was
+        taken: Jinja may have read the new file, and the text is not the old one's."""
+        if key is not None and rendercache.unchanged(builtin_dir(), self.user_dir, self.sources[1]):
+            rendercache.store(key, text)
+
+    def _render_fresh(self, name: str, context: dict, key: str | None) -> ET.Element:
+        import jinja2
+
         try:
             template = self.env.get_template(name)
             text = template.render(**context)
@@ -158,10 +213,13 @@ class Templates:
                 where, line = _source_line(self._sources(template), written, misuse.token)
                 problems.append(Problem(where or path, f"template error: {misuse.message}", line))
             raise HandoutError(problems)
-        return list(root)
+        self._keep(key, text)  # only what passed every check
+        return root
 
-    def _sources(self, template: jinja2.Template) -> list[Path]:
+    def _sources(self, template) -> list[Path]:
         """The template's file, then the files it extends or imports from, in order."""
+        import jinja2
+
         found: list[Path] = []
         todo = [template.filename]
         while todo and len(found) < 8:
@@ -187,9 +245,19 @@ TEMPLATE_RUNTIME_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, 
 
 
 def runtime_message(exc: Exception) -> str:
+    import jinja2
+
     if isinstance(exc, jinja2.TemplateError):
         return str(exc)
     return f"{exc} ({type(exc).__name__})"
+
+
+def source_problems(paths: list[Path]) -> list[Problem]:
+    """What `check` can tell of the project's own templates without rendering them:
+    syntax errors, and reaching for Python internals."""
+    from .sandbox import source_problems as problems
+
+    return problems(paths)
 
 
 def _parse(text: str) -> tuple[ET.Element, dict[ET.Element, int]]:
@@ -230,117 +298,6 @@ def _source_line(paths: list[Path], written: str, token: str = "") -> tuple[Path
         if best[1] is not None:
             break
     return (best[1], best[2]) if best[0] > 0.4 else (None, None)
-
-
-_SYNTAX = {"trim_blocks": True, "lstrip_blocks": True}  # how every template is read
-_MAX_REPEAT = 100_000  # characters or items from `*` in a template
-_MAX_POWER = 100
-
-
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, with messages that say what a template may not do."""
-
-    def _parse(self, source, name, filename):
-        # Refused when read, before anything runs: the line is exact and the
-        # message names the attribute, even where the sandbox would only see an
-        # undefined name (`cycler.__init__.__globals__`).
-        tree = super()._parse(source, name, filename)
-        found = [(node.lineno, n) for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter))
-                 for n in _internal_names(node)]
-        if found:
-            line = min(lineno for lineno, _ in found)
-            text = source.splitlines()[line - 1] if line <= len(source.splitlines()) else ""
-            names = sorted({n for lineno, n in found if lineno == line}, key=text.find)
-            listed = ", ".join(f"'{n}'" for n in names)
-            raise jinja2.TemplateSyntaxError(
-                f"Python internals are not allowed: {listed}", line, name, filename)
-        return tree
-
-    def unsafe_undefined(self, obj, attribute):
-        if attribute.startswith("_"):
-            what = f"Python internals are not allowed: '{attribute}'"
-        else:
-            what = (f"changing a value is not allowed: '{attribute}' "
-                    "(build text with filters such as select and join)")
-        return self.undefined(what, name=attribute, obj=obj, exc=SecurityError)
-
-    # `'x' * 10**9` or `9 ** 9 ** 9` would hang the build or fill the memory.
-    intercepted_binops = frozenset(("*", "**"))
-
-    def call_binop(self, context, operator, left, right):
-        sized = [v for v in (left, right) if isinstance(v, (str, list, tuple))]
-        numbers = [v for v in (left, right) if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        if operator == "*" and sized and numbers and len(sized[0]) * numbers[0] > _MAX_REPEAT:
-            raise SecurityError(f"a repeat longer than {_MAX_REPEAT:,} is not allowed")
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > _MAX_POWER:
-            raise SecurityError(f"a power above {_MAX_POWER} is not allowed")
-        return super().call_binop(context, operator, left, right)
-
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
-        if not __self.is_safe_callable(__obj):
-            name = getattr(__obj, "__name__", type(__obj).__name__)
-            raise SecurityError(f"calling '{name}' is not allowed")
-        return __context.call(__obj, *args, **kwargs)
-
-
-def source_problems(paths: list[Path]) -> list[Problem]:
-    """What `check` can tell of the project's own templates without rendering them:
-    syntax errors, and reaching for Python internals."""
-    env = _Sandbox(**_SYNTAX)
-    problems = []
-    for path in paths:
-        try:
-            env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
-        except jinja2.TemplateSyntaxError as exc:
-            problems.append(Problem(path, f"template error: {exc.message}", exc.lineno))
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(path, f"template error: cannot read it ({exc})"))
-    return problems
-
-
-def _internal_names(node) -> list[str]:
-    """Names starting with '_' that `node` reaches for: `x.__class__`,
-    `x['__class__']`, `x | attr('__class__')`."""
-    if isinstance(node, nodes.Getattr):
-        names = [node.attr]
-    elif isinstance(node, nodes.Getitem):
-        names = [node.arg.value] if isinstance(node.arg, nodes.Const) else []
-    else:  # nodes.Filter
-        names = [a.value for a in node.args if isinstance(a, nodes.Const)] if node.name == "attr" else []
-    return [n for n in names if isinstance(n, str) and n.startswith("_")]
-
-
-class _ProjectLoader(jinja2.FileSystemLoader):
-    """The project's own templates/: a file there that leads outside the project
-    (a symlink) is refused before it is read."""
-
-    def __init__(self, root: Path, folder: Path):
-        from .project import outside_problem
-
-        problem = outside_problem(root, "templates")
-        if problem:
-            raise HandoutError(problem, folder)
-        super().__init__(str(folder))
-        self.root, self.folder = root, folder
-
-    def get_source(self, environment, template):
-        from .project import outside_problem
-
-        pieces = split_template_path(template)
-        path = self.folder.joinpath(*pieces)
-        if os.path.lexists(path):
-            problem = outside_problem(self.root, "/".join(["templates", *pieces]))
-            if problem:
-                raise HandoutError(problem, path)
-        return super().get_source(environment, template)
-
-
-def _bytecode_cache():
-    """Compiled templates kept on disk: compiling them costs ~50 ms a run."""
-    folder = cache_folder("jinja")
-    # A name of its own: code compiled for an unsandboxed environment (an older
-    # Handout) must never be loaded into the sandbox.
-    return jinja2.FileSystemBytecodeCache(str(folder), "sandboxed-%s.cache") if folder else None
 
 
 def _template_location(name: str) -> tuple[Path, int | None]:

@@ -40,6 +40,11 @@ def watch(where: Path, out_dir: Path | None, report: Report, *, debounce_ms: int
 
     try:
         _rebuild(where, out_dir, report, poster=True, booklet=True)
+        from .templates import prepare_all
+
+        # A build from the render cache loaded no Jinja: the first save would wait for
+        # it. Before the message, since a save made before the watcher starts is missed.
+        prepare_all()
         report(f"watching {root} for changes; press Ctrl-C to stop", False)
         folders = project_folders(root, out)
         while folders:

@@ -101,7 +101,7 @@ class Booklet:
         self.pagesize = SIZES[self.size]
         self.palette = palette
         self.styles = make_styles(BASE_SIZE[self.size] * palette.scale, palette)
-        self.t = templates.env.globals["t"]
+        self.t = templates.t
         w, h = self.pagesize
         self.margin = MARGIN[self.size]
         self.frame_w = w - 2 * self.margin
@@ -275,7 +275,9 @@ class Booklet:
             return []
         from ..labels import short_date
 
-        dose_text = self.templates.env.get_template("macros.xml").module.dose_text
+        def dose_text(dose, side):  # through the render cache: no Jinja when it holds the text
+            return self.templates.macro("macros.xml", "dose_text", dose, side)
+
         out, first = [], 1
         for index, phase in enumerate(self.settings.phases):
             last = first + phase.weeks - 1

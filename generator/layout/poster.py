@@ -91,7 +91,7 @@ class Poster:
         self.groups = project.groups() if not options.only else [(None, project.select(options.only))]
         self.exercises = [ex for _, members in self.groups for ex in members]
         self.marks = card_marks(self.groups)
-        self.t = templates.env.globals["t"]
+        self.t = templates.t
 
         w, h = self.pagesize
         self.short_side = min(w, h)
