@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
@@ -87,10 +88,23 @@ class BookletOptions:
     client: object | None = None  # a clients.Client: their name and note on the cover
 
 
+class Shared:
+    """What booklets made one after another in one process share: each exercise's
+    flowables, made from the same text, and the page book their headings write to.
+    A client list's booklets differ in the cover, the log and the exercises whose dose
+    is the client's own; every other exercise is parsed and broken into lines once."""
+
+    def __init__(self):
+        self.pages: dict[str, int] = {}  # cleared as each booklet starts
+        self.exercises: dict[tuple, list] = {}
+
+
 class Booklet:
     def __init__(self, project: LoadedProject, templates: Templates, images: ImageStore,
-                 options: BookletOptions | None = None, palette: Palette = PALETTE):
+                 options: BookletOptions | None = None, palette: Palette = PALETTE,
+                 shared: Shared | None = None):
         options = options or BookletOptions()
+        self.shared = shared or Shared()
         self.project = project
         self.settings = project.settings
         self.templates = templates
@@ -228,9 +242,16 @@ class Booklet:
                                 narrow=self.frame_w < NARROW, label_share=self.label_share)
         heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
                             self.styles["running"])
-        image = self._exercise_image(ex, half)
-        return Exercise(lambda: self._flow(elements, pages, image=image, exercise=ex.content), heading,
-                        picture=image)
+        # The flowables depend on the text, the picture and what fills the tempo and
+        # QR placeholders; booklets sharing these share them (see Shared).
+        key = (_markup(elements), ex.image_path, half, _tempo_key(ex.content.tempo), ex.content.video)
+        if key not in self.shared.exercises:
+            image = self._exercise_image(ex, half)
+            # The shared page book, not `pages`: the flowables outlive this call.
+            self.shared.exercises[key] = [image, self._flow(elements, self.shared.pages, image=image,
+                                                            exercise=ex.content)]
+        image, made = self.shared.exercises[key]
+        return Exercise(lambda: list(made), heading, picture=image)
 
     def _phases(self, ex) -> list[dict]:
         """Each phase's name, weeks ("3–6") and dose, when the exercise's dose changes
@@ -386,10 +407,19 @@ class Booklet:
 
     def build(self) -> bytes:
         """The booklet's PDF, laid out once."""
-        pages: dict[str, int] = {}  # each link target's page, filled in as it is drawn
+        pages = self.shared.pages  # each link target's page, filled in as it is drawn
+        pages.clear()
         buffer = io.BytesIO()
         self._doc(buffer).build(self._story(pages), canvasmaker=_OutlineCanvas)
         return buffer.getvalue()
+
+
+def _markup(elements) -> str:
+    return "".join(ET.tostring(el, encoding="unicode") for el in elements)
+
+
+def _tempo_key(tempo) -> tuple | None:
+    return None if tempo is None else tuple(getattr(tempo, k) for k in ("lower", "pause", "lift", "hold"))
 
 
 def _shortened(text: str, width: float, canv) -> str:
