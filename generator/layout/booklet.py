@@ -94,9 +94,27 @@ class Shared:
     A client list's booklets differ in the cover, the log and the exercises whose dose
     is the client's own; every other exercise is parsed and broken into lines once."""
 
+    LIMIT = 20  # the processes' last few projects and sizes, as `watch` rebuilds them
+
     def __init__(self):
         self.pages: dict[str, int] = {}  # cleared as each booklet starts
         self.exercises: dict[tuple, list] = {}
+
+    @classmethod
+    def made_for(cls, look: tuple) -> Shared:
+        """The Shared of booklets with this look (project, size, palette, labels): the
+        styles the flowables were made with."""
+        if look not in _SHARED:
+            if len(_SHARED) >= cls.LIMIT:
+                _SHARED.clear()
+            _SHARED[look] = cls()
+        shared = _SHARED[look]
+        if len(shared.exercises) > 2000:  # edit after edit
+            shared.exercises.clear()
+        return shared
+
+
+_SHARED: dict[tuple, Shared] = {}
 
 
 class Booklet:
@@ -104,7 +122,7 @@ class Booklet:
                  options: BookletOptions | None = None, palette: Palette = PALETTE,
                  shared: Shared | None = None):
         options = options or BookletOptions()
-        self.shared = shared or Shared()
+        self.shared = shared
         self.project = project
         self.settings = project.settings
         self.templates = templates
@@ -132,6 +150,9 @@ class Booklet:
         self._blocks = {ex.id: (block.title, mark) for (block, ex), mark in zip(members, marks) if block}
         self.label_share = self._fit_spec_labels()
         self._rendered: dict[str, list] = {}
+        if self.shared is None:  # a rebuild in this process (`watch`) shares what did not change
+            self.shared = Shared.made_for((str(project.root), self.size, repr(palette), self.label_share,
+                                           repr(sorted(self.t.items()))))
 
     # --- the text of each block, rendered once -------------------------------------
 
@@ -244,13 +265,16 @@ class Booklet:
                             self.styles["running"])
         # The flowables depend on the text, the picture and what fills the tempo and
         # QR placeholders; booklets sharing these share them (see Shared).
-        key = (_markup(elements), ex.image_path, half, _tempo_key(ex.content.tempo), ex.content.video)
+        key = (_markup(elements), _file_key(ex.image_path), half, _tempo_key(ex.content.tempo),
+               ex.content.video)
         if key not in self.shared.exercises:
             image = self._exercise_image(ex, half)
             # The shared page book, not `pages`: the flowables outlive this call.
             self.shared.exercises[key] = [image, self._flow(elements, self.shared.pages, image=image,
                                                             exercise=ex.content)]
         image, made = self.shared.exercises[key]
+        if image is not None:  # drawn through this build's pictures, which count its placements
+            image.picture = self.images.get(ex.image_path)
         return Exercise(lambda: list(made), heading, picture=image)
 
     def _phases(self, ex) -> list[dict]:
@@ -416,6 +440,17 @@ class Booklet:
 
 def _markup(elements) -> str:
     return "".join(ET.tostring(el, encoding="unicode") for el in elements)
+
+
+def _file_key(path) -> tuple | None:
+    """A picture as a key: its path and its state, so a replaced photo is drawn anew."""
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return (path, None)
+    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def _tempo_key(tempo) -> tuple | None:
