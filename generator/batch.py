@@ -52,6 +52,9 @@ class _Maker:
         self.palette = palette_for(self.project.settings.theme, self.project.root)
         self.images = ImageStore(profile or self.project.settings.booklet.profile)
         self.epoch = epoch
+        from .layout.booklet import Shared
+
+        self.shared = Shared()  # what one client's booklet has in common with the next
 
     def booklet(self, client: Client) -> bytes:
         from .layout.booklet import Booklet, BookletOptions
@@ -60,7 +63,7 @@ class _Maker:
         project = personalise(self.project, client)
         with pdf_date(self.epoch):
             return Booklet(project, self.templates, self.images, BookletOptions(client=client),
-                           self.palette).build()
+                           self.palette, self.shared).build()
 
 
 _WORKER: _Maker | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,27 @@ def _report(result_or_project) -> None:
         click.echo(str(warning), err=True)
     for path in getattr(result_or_project, "written", []):
         click.echo(f"wrote {click.format_filename(path)}")
+
+
+def run() -> None:
+    """The console script. Once the command is done (every file written, renamed and
+    closed), the process ends at once: tearing the interpreter down, module by module,
+    costs ~70 ms and does nothing a finished command needs."""
+    try:
+        main.main(prog_name="handout")  # Click ends every run with SystemExit
+    except SystemExit as done:
+        code = done.code
+    else:
+        code = 0
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`handout ... | head`): nothing to keep
+            pass
+    os._exit(code or 0)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,12 +18,11 @@ from .. import fonts  # noqa: F401  (ReportLab settings that must precede platyp
 from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import (  # noqa: E402
-    Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle  # noqa: E402
 
 from ..fonts import BLACK, BOLD, REGULAR  # noqa: E402
 from .names import Name  # noqa: E402
+from .para import Paragraph  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
@@ -87,10 +88,41 @@ class BookletOptions:
     client: object | None = None  # a clients.Client: their name and note on the cover
 
 
+class Shared:
+    """What booklets made one after another in one process share: each exercise's
+    flowables, made from the same text, and the page book their headings write to.
+    A client list's booklets differ in the cover, the log and the exercises whose dose
+    is the client's own; every other exercise is parsed and broken into lines once."""
+
+    LIMIT = 20  # the processes' last few projects and sizes, as `watch` rebuilds them
+
+    def __init__(self):
+        self.pages: dict[str, int] = {}  # cleared as each booklet starts
+        self.exercises: dict[tuple, list] = {}
+
+    @classmethod
+    def made_for(cls, look: tuple) -> Shared:
+        """The Shared of booklets with this look (project, size, palette, labels): the
+        styles the flowables were made with."""
+        if look not in _SHARED:
+            if len(_SHARED) >= cls.LIMIT:
+                _SHARED.clear()
+            _SHARED[look] = cls()
+        shared = _SHARED[look]
+        if len(shared.exercises) > 2000:  # edit after edit
+            shared.exercises.clear()
+        return shared
+
+
+_SHARED: dict[tuple, Shared] = {}
+
+
 class Booklet:
     def __init__(self, project: LoadedProject, templates: Templates, images: ImageStore,
-                 options: BookletOptions | None = None, palette: Palette = PALETTE):
+                 options: BookletOptions | None = None, palette: Palette = PALETTE,
+                 shared: Shared | None = None):
         options = options or BookletOptions()
+        self.shared = shared
         self.project = project
         self.settings = project.settings
         self.templates = templates
@@ -118,6 +150,9 @@ class Booklet:
         self._blocks = {ex.id: (block.title, mark) for (block, ex), mark in zip(members, marks) if block}
         self.label_share = self._fit_spec_labels()
         self._rendered: dict[str, list] = {}
+        if self.shared is None:  # a rebuild in this process (`watch`) shares what did not change
+            self.shared = Shared.made_for((str(project.root), self.size, repr(palette), self.label_share,
+                                           repr(sorted(self.t.items()))))
 
     # --- the text of each block, rendered once -------------------------------------
 
@@ -228,9 +263,19 @@ class Booklet:
                                 narrow=self.frame_w < NARROW, label_share=self.label_share)
         heading = Paragraph(f"{escape(ex.content.name)} ({escape(self.t['continued'])})",
                             self.styles["running"])
-        image = self._exercise_image(ex, half)
-        return Exercise(lambda: self._flow(elements, pages, image=image, exercise=ex.content), heading,
-                        picture=image)
+        # The flowables depend on the text, the picture and what fills the tempo and
+        # QR placeholders; booklets sharing these share them (see Shared).
+        key = (_markup(elements), _file_key(ex.image_path), half, _tempo_key(ex.content.tempo),
+               ex.content.video)
+        if key not in self.shared.exercises:
+            image = self._exercise_image(ex, half)
+            # The shared page book, not `pages`: the flowables outlive this call.
+            self.shared.exercises[key] = [image, self._flow(elements, self.shared.pages, image=image,
+                                                            exercise=ex.content)]
+        image, made = self.shared.exercises[key]
+        if image is not None:  # drawn through this build's pictures, which count its placements
+            image.picture = self.images.get(ex.image_path)
+        return Exercise(lambda: list(made), heading, picture=image)
 
     def _phases(self, ex) -> list[dict]:
         """Each phase's name, weeks ("3–6") and dose, when the exercise's dose changes
@@ -388,10 +433,30 @@ class Booklet:
 
     def build(self) -> bytes:
         """The booklet's PDF, laid out once."""
-        pages: dict[str, int] = {}  # each link target's page, filled in as it is drawn
+        pages = self.shared.pages  # each link target's page, filled in as it is drawn
+        pages.clear()
         buffer = io.BytesIO()
         self._doc(buffer).build(self._story(pages), canvasmaker=_OutlineCanvas)
         return buffer.getvalue()
+
+
+def _markup(elements) -> str:
+    return "".join(ET.tostring(el, encoding="unicode") for el in elements)
+
+
+def _file_key(path) -> tuple | None:
+    """A picture as a key: its path and its state, so a replaced photo is drawn anew."""
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return (path, None)
+    return (path, stat.st_mtime_ns, stat.st_size)
+
+
+def _tempo_key(tempo) -> tuple | None:
+    return None if tempo is None else tuple(getattr(tempo, k) for k in ("lower", "pause", "lift", "hold"))
 
 
 def _shortened(text: str, width: float, canv) -> str:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Paragraph, Spacer  # noqa: E402
+from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Spacer  # noqa: E402
+
+from .para import Paragraph  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..images import PictureBox  # noqa: E402

@@ -23,7 +23,9 @@ from .. import fonts  # noqa: F401  (ReportLab settings that must precede platyp
 from reportlab.lib.colors import linearlyInterpolatedColor  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer  # noqa: E402
+from reportlab.platypus import Flowable, KeepTogether, Spacer  # noqa: E402
+
+from .para import Paragraph  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..frequency import sessions_per_week  # noqa: E402

@@ -25,7 +25,9 @@ from reportlab.lib.enums import TA_CENTER  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer  # noqa: E402
+from reportlab.platypus import Flowable, PageBreak, Spacer  # noqa: E402
+
+from .para import Paragraph  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..equipment import load_kind  # noqa: E402

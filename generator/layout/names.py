@@ -17,7 +17,7 @@ import re
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
-from reportlab.platypus import Paragraph  # noqa: E402
+from .para import Paragraph  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 SIZE_STEP = 0.05  # of the style's size, between one size tried and the next

@@ -8,8 +8,10 @@ whose text is the longest.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
@@ -30,6 +32,7 @@ from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
 from .grid import FLOOR, NORMAL, Density, Grid, Page, Refusal, choose, sizes  # noqa: E402
 from .blocks import PALETTE, Palette, flowables, make_styles, tempo_flowable  # noqa: E402
+from .measures import Measures  # noqa: E402
 from .names import lines  # noqa: E402
 
 SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
@@ -114,9 +117,15 @@ class Poster:
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
         self.logo = images.get(project.resolve(s.theme.logo)) if s.theme.logo else None
         self.regions: list[Region] = []
-        self._heights: dict[tuple, float] = {}
         self._flows: dict[tuple, list] = {}
         self._chrome_cache: dict[float, tuple[float, float, float]] = {}
+        # What a measurement depends on besides its size and width: the faces, the
+        # type scale and the words (labels) the layout adds, then each card's text.
+        self.measures = Measures(f"poster|{project.file.resolve()}|{self.size}|{orientation}")
+        self._sig = (palette.regular, palette.bold, palette.black, palette.scale,
+                     hashlib.blake2b(repr(sorted(self.t.items())).encode(), digest_size=16).hexdigest())
+        self._card_text = [(_markup(card), _tempo(ex), ex.content.video, bool(ex.content.dose))
+                           for card, ex in zip(self.cards, self.exercises)]
 
     # --- measuring ----------------------------------------------------------------
 
@@ -152,30 +161,32 @@ class Poster:
                 Paragraph(str(escape(short_url(url))), styles["meta"])]
 
     def measure(self, index: int, base: float, density: Density, width: float) -> float:
-        key = (index, base, density, round(width, 2))
-        if key not in self._heights:
-            self._heights[key] = _stack_height(self._card_flows(index, base, density), width)
-        return self._heights[key]
+        width = round(width, 2)
+        return self.measures.get(
+            ("card", self._sig, self._card_text[index], base, density, width),
+            lambda: _stack_height(self._card_flows(index, base, density), width))
 
     def names_fit(self, base: float, width: float) -> bool:
         """Every name fits `width` at its least size (1.3x `base`) without a cut word."""
-        key = ("names", base, round(width, 2))
-        if key not in self._heights:
-            self._heights[key] = all(
-                lines(ex.content.name, self.palette.black, base * NAME_LEAST, width) is not None
-                for ex in self.exercises)
-        return self._heights[key]
+        width = round(width, 2)
+        names = tuple(ex.content.name for ex in self.exercises)
+        return self.measures.get(
+            ("names", self._sig, names, base, width),
+            lambda: all(lines(name, self.palette.black, base * NAME_LEAST, width) is not None
+                        for name in names))
 
     def title_height(self, group: int, base: float) -> float:
         """The height of a block's title band over its cards (0 when it has none)."""
         if not self.block_titles[group]:
             return 0.0
-        key = ("title", group, base)
-        if key not in self._heights:
-            width = self.pagesize[0] - 2 * self.margin
+        width = self.pagesize[0] - 2 * self.margin
+
+        def measured() -> float:
             flows = flowables(self.block_titles[group], make_styles(base, self.palette), palette=self.palette)
-            self._heights[key] = _stack_height(flows, width) + self.gap * 0.5
-        return self._heights[key]
+            return _stack_height(flows, width) + self.gap * 0.5
+
+        return self.measures.get(("title", self._sig, _markup(self.block_titles[group]), base, width,
+                                  self.gap), measured)
 
     def _chrome_styles(self, base: float):
         return make_styles(base, self.palette)
@@ -183,22 +194,28 @@ class Poster:
     def _chrome(self, base: float) -> tuple[float, float, float]:
         """The header's height, the footer's and the trainer column's width at this size."""
         if base not in self._chrome_cache:
-            styles = self._chrome_styles(base)
             inner = self.pagesize[0] - 2 * self.margin
-            trainer = flowables(self.trainer, styles, palette=self.palette)
-            # The trainer's lines are each kept whole: the column is as wide as the
-            # longest, up to a share of the header.
-            trainer_w = min(max((f.minWidth() for f in trainer), default=0.0) + 1,
-                            inner * TRAINER_SHARE)
-            if self.logo:
-                trainer_w = max(trainer_w, inner * 0.2)
-            title_w = inner - (trainer_w + self.gap if trainer_w > 1 else 0)
-            head = max(_stack_height(flowables(self.header, styles, palette=self.palette), title_w),
-                       _stack_height(trainer, trainer_w) + (self._logo_height(styles) if self.logo else 0))
-            foot = (_stack_height(flowables(self.footer, styles, palette=self.palette), inner)
-                    if self.footer else 0)
-            self._chrome_cache[base] = (head, foot, trainer_w)
+            parts = ("chrome", self._sig, _markup(self.header), _markup(self.trainer), _markup(self.footer),
+                     self.logo is not None, base, inner, self.gap)
+            self._chrome_cache[base] = tuple(self.measures.get(parts, lambda: self._measure_chrome(base)))
         return self._chrome_cache[base]
+
+    def _measure_chrome(self, base: float) -> tuple[float, float, float]:
+        styles = self._chrome_styles(base)
+        inner = self.pagesize[0] - 2 * self.margin
+        trainer = flowables(self.trainer, styles, palette=self.palette)
+        # The trainer's lines are each kept whole: the column is as wide as the
+        # longest, up to a share of the header.
+        trainer_w = min(max((f.minWidth() for f in trainer), default=0.0) + 1,
+                        inner * TRAINER_SHARE)
+        if self.logo:
+            trainer_w = max(trainer_w, inner * 0.2)
+        title_w = inner - (trainer_w + self.gap if trainer_w > 1 else 0)
+        head = max(_stack_height(flowables(self.header, styles, palette=self.palette), title_w),
+                   _stack_height(trainer, trainer_w) + (self._logo_height(styles) if self.logo else 0))
+        foot = (_stack_height(flowables(self.footer, styles, palette=self.palette), inner)
+                if self.footer else 0)
+        return head, foot, trainer_w
 
     def _logo_height(self, styles) -> float:
         return styles["body"].fontSize * 3.2
@@ -222,9 +239,24 @@ class Poster:
         page = Page(self.room, self.gap, aspects, sizes(self.normal, self.floor), self.names_fit,
                     tuple(len(members) for _, members in self.groups), self.title_height)
         grid = choose(page, self.measure)
+        if self.measures.recalled and not self._confirmed(grid):
+            # A kept measurement was wrong (the cache damaged or edited): the chosen
+            # cards, or the refusal, are measured afresh before anything is drawn.
+            self.measures.distrust()
+            self._chrome_cache.clear()
+            grid = choose(page, self.measure)
         if isinstance(grid, Refusal):
             self._fail(grid.card)
         return grid
+
+    def _confirmed(self, grid: Grid | Refusal) -> bool:
+        """Whether the cards measure now what they were remembered to (a refusal is
+        never taken from memory)."""
+        if isinstance(grid, Refusal):
+            return False
+        width = round(grid.text_w, 2)
+        return all(abs(_stack_height(self._card_flows(i, grid.base, grid.density), width) - need) < 0.01
+                   for i, need in enumerate(grid.needs))
 
     def _fail(self, index: int):
         ex = self.exercises[index]
@@ -314,6 +346,7 @@ class Poster:
             self._frame(canv, self.footer, chrome, m, m, inner_w, foot, "footer")
         canv.showPage()
         canv.save()
+        self.measures.save()
         return buffer.getvalue()
 
     def _frame(self, canv, elements, styles, x, y, width, height, kind, story=None):
@@ -376,6 +409,16 @@ class Poster:
                 canv.line(cx + dx * start, cy, cx + dx * (start + length), cy)
                 canv.line(cx, cy + dy * start, cx, cy + dy * (start + length))
         canv.restoreState()
+
+
+def _markup(elements) -> str:
+    """The text a template wrote, as one string: what a measurement is keyed by."""
+    return "".join(ET.tostring(el, encoding="unicode") for el in elements)
+
+
+def _tempo(ex: LoadedExercise) -> tuple | None:
+    tempo = ex.content.tempo
+    return None if tempo is None else tuple(getattr(tempo, k) for k in ("lower", "pause", "lift", "hold"))
 
 
 def _stack_height(flows: list, width: float) -> float:
