@@ -62,8 +62,10 @@ class _Maker:
 
         project = personalise(self.project, client)
         with pdf_date(self.epoch):
-            return Booklet(project, self.templates, self.images, BookletOptions(client=client),
+            data = Booklet(project, self.templates, self.images, BookletOptions(client=client),
                            self.palette, self.shared).build()
+        self.templates.flush()
+        return data
 
 
 _WORKER: _Maker | None = None

@@ -107,6 +107,7 @@ def build(
         raise HandoutError([w.as_error() for w in project.warnings])
     result = BuildResult(project)
     write_all(outputs)  # every file renamed into place only once all are written
+    templates.flush()  # what was rendered, for the next build
     result.written = [path for path, _ in outputs]
     return result
 

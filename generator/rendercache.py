@@ -107,12 +107,23 @@ def key(sources: bytes, name: str, context: dict, labels: Labels) -> str | None:
     context holds something whose content cannot be stated."""
     modules: set[str] = set()
     try:
-        data = [name, [[k, _data(v, modules)] for k, v in sorted(context.items())], _data(labels, modules)]
+        data = [name, [[k, _data(v, modules)] for k, v in sorted(context.items())]]
     except (_Uncacheable, RecursionError):  # RecursionError: a value that holds itself
         return None
     payload = [FORMAT, _stamp().hex(), sorted((m, _module_digest(m)) for m in modules), data]
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return blake2b(sources + text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return blake2b(sources + labels_digest(labels) + text.encode("utf-8", "surrogatepass"),
+                   digest_size=20).hexdigest()
+
+
+def labels_digest(labels: Labels) -> bytes:
+    """The labels and their language, as part of every key: worked out once for a
+    Labels, which is never changed once made."""
+    kept = labels.__dict__.get("_digest")
+    if kept is None:
+        text = json.dumps(_data(labels, set()), ensure_ascii=False, separators=(",", ":"))
+        kept = labels.__dict__["_digest"] = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+    return kept
 
 
 def load(entry: str, kind: str = "render") -> str | None:

@@ -74,6 +74,7 @@ def templates_for(project_root: Path, language: str = "en",
         _TEMPLATES[key] = Templates(project_root, language, labels)
     templates = _TEMPLATES[key]
     templates.sources = None  # read again for each build: a built-in file may have changed
+    templates._pending.clear()  # an earlier build that failed keeps nothing
     return templates
 
 
@@ -103,6 +104,7 @@ class Templates:
         self.t = labels_for(language, labels)
         # The digest of every template file and their stamps, read at the first render of a build.
         self.sources: tuple[bytes, tuple] | None = None
+        self._pending: dict[str, str] = {}  # rendered this build, stored by `flush`
         self._env = None
 
     @property
@@ -136,7 +138,7 @@ class Templates:
         """The elements `name` writes for this context."""
         key = self._cache_key(name, context)
         if key is not None:
-            text = rendercache.load(key)
+            text = self._pending.get(key) or rendercache.load(key)
             if text is not None:
                 try:
                     root, _ = _parse(text)
@@ -163,7 +165,7 @@ class Templates:
     def macro(self, name: str, macro: str, *args) -> str:
         """What macro `macro` of template `name` writes for `args`, as text."""
         key = self._cache_key(f"{name}#{macro}", {"args": list(args)})
-        text = rendercache.load(key) if key is not None else None
+        text = (self._pending.get(key) or rendercache.load(key)) if key is not None else None
         if text is None:
             text = str(getattr(self.env.get_template(name).module, macro)(*args))
             self._keep(key, text)
@@ -176,10 +178,18 @@ class Templates:
         return rendercache.key(digest, name, context, self.t) if digest else None
 
     def _keep(self, key: str | None, text: str) -> None:
-        """Keep what was rendered, unless a template file changed since its digest was
-        taken: Jinja may have read the new file, and the text is not the old one's."""
-        if key is not None and rendercache.unchanged(builtin_dir(), self.user_dir, self.sources[1]):
-            rendercache.store(key, text)
+        """Keep what was rendered, when the build is done (`flush`)."""
+        if key is not None:
+            self._pending[key] = text
+
+    def flush(self) -> None:
+        """Store what this build rendered, unless a template file changed since its
+        digest was taken: Jinja may have read the new file, and the text is not the old
+        one's. Checked once for all of it: the check walks both template folders."""
+        pending, self._pending = self._pending, {}
+        if pending and self.sources and rendercache.unchanged(builtin_dir(), self.user_dir, self.sources[1]):
+            for key, text in pending.items():
+                rendercache.store(key, text)
 
     def _render_fresh(self, name: str, context: dict, key: str | None) -> ET.Element:
         import jinja2
