@@ -107,3 +107,23 @@ def test_a_replaced_photo_is_drawn_anew_and_still_warned_about(sample):
     again = build(sample, poster=False)
     assert any("hip.jpg" in str(w) and "dpi" in str(w) for w in again.warnings)
     assert (sample / "out" / "ultimate-back-workout-booklet.pdf").read_bytes() == _fresh_process_booklet(sample)
+
+
+def test_a_poster_rebuilt_in_one_process_is_the_poster_a_new_process_makes(sample):
+    import subprocess
+    import sys
+
+    from generator.build import build
+
+    build(sample, booklet=False)
+    hip = sample / "exercises" / "hip-raise.yaml"
+    hip.write_text(hip.read_text(encoding="utf-8").replace("Hold for a second", "Hold for two seconds"),
+                   encoding="utf-8")
+    build(sample, booklet=False)
+    poster = sample / "out" / "ultimate-back-workout-poster.pdf"
+    rebuilt = poster.read_bytes()
+    assert "Hold for two seconds" in " ".join(PdfReader(poster).pages[0].extract_text().split())
+    done = subprocess.run([sys.executable, "-m", "generator", "poster", str(sample)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert poster.read_bytes() == rebuilt

@@ -117,7 +117,7 @@ class Poster:
         self.pictures = [images.get(ex.image_path) if ex.image_path else None for ex in self.exercises]
         self.logo = images.get(project.resolve(s.theme.logo)) if s.theme.logo else None
         self.regions: list[Region] = []
-        self._flows: dict[tuple, list] = {}
+        self._flows = _CARD_FLOWS
         self._chrome_cache: dict[float, tuple[float, float, float]] = {}
         # What a measurement depends on besides its size and width: the faces, the
         # type scale and the words (labels) the layout adds, then each card's text.
@@ -126,13 +126,17 @@ class Poster:
                      hashlib.blake2b(repr(sorted(self.t.items())).encode(), digest_size=16).hexdigest())
         self._card_text = [(_markup(card), _tempo(ex), ex.content.video, bool(ex.content.dose))
                            for card, ex in zip(self.cards, self.exercises)]
+        self._look = (repr(palette), self._sig)  # what a card's flowables are drawn with
 
     # --- measuring ----------------------------------------------------------------
 
     def _card_flows(self, index: int, base: float, density: Density) -> list:
-        """The card's flowables at this size (made once per size, re-wrapped freely)."""
-        key = (index, base, density)
+        """The card's flowables at this size, made once per size and look, and kept
+        for the next build in this process (`watch`): only an edited card is made anew."""
+        key = (self._look, self._card_text[index], base, density)
         if key not in self._flows:
+            if len(self._flows) > 5000:
+                self._flows.clear()
             ex = self.exercises[index].content
             styles = self._card_styles(base, density)
             show_tempo = ex.tempo and not (density.crowded and ex.dose)
@@ -409,6 +413,9 @@ class Poster:
                 canv.line(cx + dx * start, cy, cx + dx * (start + length), cy)
                 canv.line(cx, cy + dy * start, cx, cy + dy * (start + length))
         canv.restoreState()
+
+
+_CARD_FLOWS: dict[tuple, list] = {}  # see Poster._card_flows
 
 
 def _markup(elements) -> str:
