@@ -11,6 +11,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+# First: Handout's ReportLab settings (the font tables start in) must precede any
+# platypus import, as they do in the program; a test module importing ReportLab
+# first would otherwise change what later tests draw.
+import generator.fonts  # noqa: F401, I001
+
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
