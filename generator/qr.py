@@ -15,7 +15,10 @@ from urllib.parse import urlsplit
 import reportlab
 
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
-from . import rendercache
+from reportlab.lib.colors import black  # noqa: E402
+from reportlab.platypus import Flowable  # noqa: E402
+
+from . import rendercache  # noqa: E402
 
 _FORMAT = 1  # raise when the entries' layout changes
 _LEVEL = "M"  # error correction: a code still reads with 15% of it damaged
@@ -31,23 +34,44 @@ def short_url(url: str) -> str:
     return text.rstrip("/")
 
 
-@lru_cache(maxsize=256)
 def qr_drawing(url: str, size: float):
-    """A `size`-point square drawing of the code for `url`, made once: the code's
-    modules are plain rectangles, so drawing it again computes nothing."""
-    from reportlab.graphics.shapes import Drawing, Group, Rect
-    from reportlab.lib.colors import black
+    """The code for `url` as a flowable `size` points square (a new one each time:
+    callers align it as they need)."""
+    return QrCode(url, size)
 
+
+class QrCode(Flowable):
+    """A QR code: its dark modules filled as one path, black on the page. Drawn with
+    the canvas alone, so ReportLab's graphics package is never loaded for it."""
+
+    def __init__(self, url: str, size: float):
+        super().__init__()
+        self.width = self.height = size
+        self.modules = _modules(url, size)
+
+    def wrap(self, avail_w, avail_h):
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        path = canv.beginPath()
+        for x, y, width, height in self.modules:
+            path.rect(x, y, width, height)
+        canv.saveState()
+        canv.setFillColor(black)
+        canv.drawPath(path, stroke=0, fill=1)
+        canv.restoreState()
+
+
+@lru_cache(maxsize=256)
+def _modules(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
+    """The dark modules of the code for `url`, scaled to `size` points square."""
     rects = _rects(url)
     x1, y1 = min(r[0] for r in rects), min(r[1] for r in rects)
     x2, y2 = max(r[0] + r[2] for r in rects), max(r[1] + r[3] for r in rects)
     scale = size / max(x2 - x1, y2 - y1)
-    drawing = Drawing(size, size, transform=[scale, 0, 0, scale, -x1 * scale, -y1 * scale])
-    group = Group()
-    for x, y, width, height, dark in rects:
-        group.add(Rect(x, y, width, height, fillColor=black if dark else None, strokeColor=None, strokeWidth=0))
-    drawing.add(group)
-    return drawing
+    return tuple(((x - x1) * scale, (y - y1) * scale, width * scale, height * scale)
+                 for x, y, width, height, dark in rects if dark)
 
 
 def _rects(url: str) -> list[tuple]:
