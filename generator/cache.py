@@ -1,4 +1,5 @@
-"""The user's cache folder: downsampled photos, what templates wrote (render/) and QR codes.
+"""The user's cache folder: downsampled photos (images/), parsed drawings (svg/), what
+templates wrote (render/), QR codes (qr/) and the poster's measurements (measures/).
 
 It lives outside every project ($HANDOUT_CACHE_DIR, else $XDG_CACHE_HOME/handout,
 else ~/.cache/handout), so a watcher never sees it and a project folder stays clean.
