@@ -3,7 +3,8 @@
 `check` calls `probe` on every picture a project names, so that a project that
 passes `check` builds: a photo is opened as PNG or JPEG under one pixel limit and
 read through (a truncated file fails here), an SVG is parsed in full and its drawing
-kept for the build. ReportLab's layout engine is not needed for any of it.
+kept for the build (or found in the cache, which holds only SVGs that parsed: see
+svgcache). ReportLab's layout engine is not needed for any of it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 # One limit for every picture, photo or inside an SVG: 50 megapixels is four times
 # a phone's photo and already ~200 MB decoded.
 PIXEL_LIMIT = 50_000_000
+MAX_SIDE_PT = 10_000 / 25.4 * 72  # an SVG's width or height: 10 metres is a mistake or an attack
 FORMATS = ("PNG", "JPEG")
 
 
@@ -104,20 +106,17 @@ def _verify_photo(path: Path) -> None:
             raise ImageError(f"is damaged or cut short ({exc})") from None
 
 
-_DRAWINGS: dict[tuple, object] = {}  # parsed SVGs by (path, mtime, size): watch reuses them
+_DRAWINGS: dict[tuple, object] = {}  # SVGs by (path, mtime, size): watch reuses them
 
 
 def drawing_of(path: Path, root: Path):
-    """The SVG's drawing, parsed once. `root` is where its references may lead:
+    """The SVG's drawing (svgcache.Vector, or svglib's Drawing), read once a process
+    and parsed once a version of the file. `root` is where its references may lead:
     the project (from `check`), or the SVG's own folder when it was not checked."""
-    from .svg import SvgError, parse
+    from .svgcache import load
 
     stat = path.stat()
     key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _DRAWINGS:
-        try:
-            drawing = parse(path, root)
-        except SvgError as exc:
-            raise ImageError(str(exc)) from None
-        _DRAWINGS[key] = drawing
+        _DRAWINGS[key] = load(path, root)
     return _DRAWINGS[key]

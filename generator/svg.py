@@ -18,10 +18,9 @@ from pathlib import Path
 from . import fonts  # ReportLab settings that must precede platypus, and the family
 from reportlab.graphics.shapes import DirectDraw, Image as RasterShape  # noqa: E402
 
-from .pictures import PIXEL_LIMIT, pil_image  # noqa: E402
+from .pictures import MAX_SIDE_PT, PIXEL_LIMIT, pil_image  # noqa: E402
 
 NODE_LIMIT = 50_000  # elements; a drawing for a handout has hundreds
-MAX_SIDE_PT = 10_000 / 25.4 * 72  # 10 metres: larger is a mistake or an attack
 MAX_COORDINATE = 1e9  # in a viewBox
 RASTER_SIDE = 2400  # px: 300 dpi across 20 cm, as much as a printed SVG can show
 
@@ -39,6 +38,12 @@ class SvgError(Exception):
 
 def parse(path: Path, root: Path):
     """The Drawing of the SVG at `path`; references may reach files under `root`."""
+    return parse_whole(path, root)[0]
+
+
+def parse_whole(path: Path, root: Path):
+    """The Drawing, and whether the SVG is whole in itself: it names no other file
+    (an SVG or picture beside it, found or not), so its bytes alone decide the drawing."""
     from lxml import etree
     from svglib.svglib import SvgRenderer
 
@@ -89,7 +94,7 @@ def parse(path: Path, root: Path):
     where = _not_finite(drawing)
     if where:
         raise SvgError(f"has a number that is not finite ({where}); fix or re-export the drawing")
-    return drawing
+    return drawing, not _names_files(svg)
 
 
 def _check_view_box(value: str | None) -> None:
@@ -101,6 +106,19 @@ def _check_view_box(value: str | None) -> None:
         return  # svglib ignores a malformed viewBox, as the SVG spec says
     if not all(math.isfinite(n) and abs(n) <= MAX_COORDINATE for n in numbers):
         raise SvgError(f"has an absurd viewBox ('{value[:60]}'); use ordinary numbers")
+
+
+def _names_files(svg) -> bool:
+    """Whether an href leads out of the file: anything but `#id` and `data:` URIs."""
+    from lxml import etree
+
+    for element in svg.iter(etree.Element):
+        for name, value in element.attrib.items():
+            if name == "href" or name.endswith("}href"):
+                value = value.strip()
+                if value and not value.startswith(("#", "data:")):
+                    return True
+    return False
 
 
 class _Refusals(logging.Handler):
