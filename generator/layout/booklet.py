@@ -265,8 +265,11 @@ class Booklet:
                             self.styles["running"])
         # The flowables depend on the text, the picture and what fills the tempo and
         # QR placeholders; booklets sharing these share them (see Shared).
-        key = (_markup(elements), _file_key(ex.image_path), half, _tempo_key(ex.content.tempo),
-               ex.content.video)
+        content = ex.content
+        key = (_markup(elements), _file_key(ex.image_path), half, _tempo_key(content.tempo), content.video,
+               # what places the picture (see _exercise_image)
+               content.image_fit, "image_fit" in content.model_fields_set, tuple(content.image_focus),
+               content.image_alt)
         if key not in self.shared.exercises:
             image = self._exercise_image(ex, half)
             # The shared page book, not `pages`: the flowables outlive this call.
