@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
-
 from .errors import HandoutError, Problem, sort_problems
 from .loading import Document, YamlFileError, dotted, read_yaml
 from .models import Dose, Model, Side, Text
+from .typed import Field, field_validator
 from .project import CLIENT_FILES, LoadedProject, slugify
 from .validation import validate
 

@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 
 import re
 
-from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+from .typed import (
+    AfterValidator, BeforeValidator, ConfigDict, Discriminator, Field, Model as Typed, Tag, field_validator,
     model_validator,
 )
 
@@ -51,7 +51,7 @@ Seconds = Annotated[_SECONDS, BeforeValidator(read_seconds, json_schema_input_ty
 LANGUAGES = languages()
 
 
-class Model(BaseModel):
+class Model(Typed):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
 
 
@@ -375,10 +375,10 @@ class Project(Model):
 # --- what loading yields -----------------------------------------------------------
 
 
-class LoadedExercise(BaseModel):
+class LoadedExercise(Typed):
     """An exercise with what the layout needs beyond its file's fields."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True)
     id: str
     path: Path
     content: Exercise

@@ -1,4 +1,5 @@
-"""Turning pydantic's errors into problems a trainer can act on.
+"""Turning validation errors (records shaped like pydantic's) into problems a trainer
+can act on.
 
 Each error names its key path and line, says what was expected and what was found,
 and for an unknown key suggests the nearest known one.
@@ -11,7 +12,7 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from .typed import Model as BaseModel, ValidationError
 
 from .errors import Problem
 from .loading import Document, KeyPath
@@ -62,9 +63,9 @@ def _problems(doc: Document, model: type[BaseModel], exc: ValidationError) -> li
 
 
 def _data_path(data: Any, loc: tuple, kind: str) -> KeyPath:
-    """The part of pydantic's location that names keys in the file.
+    """The part of an error's location that names keys in the file.
 
-    Pydantic adds the names of union members and validators to the location; those
+    The location also names union members and tags; those
     are not keys in the file, so they are dropped by walking the data.
     """
     path: list[str | int] = []
@@ -148,6 +149,7 @@ def _known_keys(model: type[BaseModel], path: KeyPath) -> list[str]:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []
+        current._compile()  # resolves the fields' annotations
         fields = {f.alias or name: f for name, f in current.model_fields.items()}
         field = fields.get(part)
         if field is None:
