@@ -224,14 +224,20 @@ def _define(canv, name: str, data: bytes) -> None:
     """The image XObject `name` already placed with `doForm`; as drawImage defines one,
     with a JPEG embedded as it is and a PNG's alpha as a soft mask."""
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 
     doc = canv._doc
     image = PDFImageXObject(name, ImageReader(io.BytesIO(data)), mask="auto")
     image.name = name
     smask = getattr(image, "_smask", None)
     if smask is not None:
-        image.smask = doc.Reference(smask, doc.getXObjectName(smask.name))
+        # Masks are named by their content: two photos with the same transparency
+        # share one, as ReportLab's drawImage shares it.
+        mask_name = doc.getXObjectName(smask.name)
+        if mask_name in doc.idToObject:
+            image.smask = PDFObjectReference(mask_name)
+        else:
+            image.smask = doc.Reference(smask, mask_name)
         del image._smask
     doc.Reference(image, doc.getXObjectName(name))
 

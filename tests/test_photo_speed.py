@@ -133,3 +133,24 @@ def test_the_print_poster_keeps_300_dpi(with_photos, cli, cold_cache):
     with Image.open(io.BytesIO(image.get_data())) as img:  # embedded as it was encoded
         assert img.format == "JPEG" and img.size == (image["/Width"], image["/Height"])
     assert len(PdfReader(with_photos / POSTER).pages) == 1
+
+
+def test_photos_with_the_same_transparency_share_their_mask(sample, cli, cold_cache):
+    """Two transparent PNGs whose alpha is the same (found by the generated projects:
+    the second mask was defined again and the build crashed)."""
+    alpha = Image.new("L", (300, 200), 0)
+    alpha.paste(255, (50, 50, 250, 150))
+    for n, colour in enumerate(((200, 40, 40), (40, 40, 200))):
+        picture = Image.new("RGBA", (300, 200), colour + (255,))
+        picture.putalpha(alpha)
+        picture.save(sample / "assets" / "images" / f"cut{n}.png")
+    files = sorted((sample / "exercises").glob("*.yaml"))[:2]
+    for n, path in enumerate(files):
+        path.write_text(re.sub(r"image: \S+", f"image: assets/images/cut{n}.png", path.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    result = cli("booklet", cwd=sample)
+    assert result.exit_code == 0, result.stderr
+    masks = {id(image.get("/SMask")) for page in PdfReader(sample / BOOKLET).pages
+             for image in [x.get_object() for x in (page["/Resources"].get("/XObject") or {}).values()]
+             if image.get("/SMask") is not None}
+    assert masks
