@@ -69,7 +69,6 @@ def test_seven_phone_photos_are_small_and_sharp_enough(with_photos, cli, cold_ca
     assert sum(entry[5] for entry in placed) < 32 * 1024
 
 
-@pytest.mark.xfail(strict=True, reason="the photos take ~27 KB; fonts and pages take ~83 KB (issue 13)")
 def test_the_emailed_booklet_with_seven_phone_photos_is_under_100_kb(with_photos, cli, cold_cache):
     assert cli("booklet", cwd=with_photos).exit_code == 0
     assert (with_photos / BOOKLET).stat().st_size < 100 * 1024
