@@ -166,6 +166,12 @@ def test_the_picture_spans_the_text_width_55_to_65_mm_tall_on_a5(tmp_path, cli, 
     phone_photo(root / "assets" / "images" / "wide.jpg", 3, size=(4000, 2000), orientation=1)
     data = yaml.safe_load(hip.read_text(encoding="utf-8"))
     data["image"] = "assets/images/wide.jpg"
+    # A page of ordinary length: with the sample's three phases of doses, the hip raise
+    # is just long enough that its band gives up height to keep the page whole (the
+    # rule the next tests check). The band is measured by the pixels drawn, now that a
+    # covering photo is cropped to it (before, the uncropped photo's 60 mm was read).
+    for longer in ("cautions", "setup"):
+        data.pop(longer, None)
     hip.write_text(yaml.safe_dump(data), encoding="utf-8")
     pdf = _build(root, cli)
     starts, _ = _outline(PdfReader(pdf))
