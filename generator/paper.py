@@ -1,7 +1,7 @@
 """The paper sizes each output takes, by the names a user types: one table for the
 project file's check (models) and the command line's choices (cli).
 
-Names only, so `handout --help` loads neither pydantic nor ReportLab; the page
+Names only, so `handout --help` loads neither the models nor ReportLab; the page
 dimensions live beside the layout that uses them (layout.poster, layout.booklet).
 """
 
