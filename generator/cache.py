@@ -9,6 +9,7 @@ Everything in it can be deleted at any time; it only saves time.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -27,3 +28,23 @@ def cache_folder(name: str) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write `data` to the cache file `path` whole or not at all, best effort: a
+    cache that cannot be written only costs time. The temporary file's name is its
+    own, so threads and processes keeping the same entry never meet."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass

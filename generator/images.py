@@ -23,7 +23,7 @@ from pathlib import Path
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.platypus import Flowable  # noqa: E402
 
-from .cache import cache_root  # noqa: E402
+from .cache import cache_root, keep  # noqa: E402
 from .errors import HandoutError, Problem  # noqa: E402
 from .pictures import FORMATS, ImageError, _too_many, drawing_of, open_checked  # noqa: E402
 
@@ -150,7 +150,7 @@ class Picture:
         data = _read_cached(cached, size, kind)
         if data is None:
             data = self._downsample(raw, crop, size, quality, kind)
-            _store(cached, data)
+            keep(cached, data)
         _ENCODED[key] = data
         return data
 
@@ -296,17 +296,6 @@ def _to_rgb(img, alpha: bool):
     if img.mode == "CMYK":
         return img.convert("RGB")
     return img if img.mode in ("RGB", "L") else img.convert("RGB")
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 class ImageStore:

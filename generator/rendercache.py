@@ -23,14 +23,13 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 from hashlib import blake2b
 from pathlib import Path, PurePath
 
 from markupsafe import Markup
 
 from . import __version__
-from .cache import cache_folder, cache_root
+from .cache import cache_folder, cache_root, keep
 from .labels import Labels
 
 FORMAT = 1  # raise when an entry's layout or the key's recipe changes
@@ -151,19 +150,7 @@ def store(entry: str, text: str, kind: str = "render") -> None:
         body = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: nothing to gain from keeping it
         return
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".part-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(_header(body) + b"\n" + body)
-        os.replace(temporary, folder / f"{entry}.txt")
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    keep(folder / f"{entry}.txt", _header(body) + b"\n" + body)
 
 
 def _header(body: bytes) -> bytes:

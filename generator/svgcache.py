@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import cache_folder
+from .cache import cache_folder, keep
 from .pictures import MAX_SIDE_PT
 
 FORMAT = 1  # bump when what is stored, or how a drawing is turned into it, changes
@@ -71,7 +71,7 @@ def load(path: Path, root: Path):
     if text is None:
         return drawing
     if entry is not None:
-        _write(entry, text)
+        keep(entry, text.encode("ascii"))
     # Read back as a warm build reads it: the same numbers, the same PDF bytes.
     return _parse_entry(text, digest) or drawing
 
@@ -254,14 +254,3 @@ def _operators_only(ops: str, names: set[str]) -> bool:
     return depth == 0
 
 
-def _write(entry: Path, text: str) -> None:
-    """Atomically, best effort: a cache that cannot be written only costs time."""
-    tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="ascii")
-        os.replace(tmp, entry)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass

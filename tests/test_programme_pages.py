@@ -61,11 +61,16 @@ def test_a_side_shows_in_the_dose_and_a_client_works_their_own(sample, cli):
     assert "3 sets × 8 reps · left side only" in mine
 
 
-def test_each_phase_dose_is_on_the_exercise_page_and_the_first_on_the_poster(sample, cli):
+def _build_phased(sample, cli) -> None:
+    """The sample in three phases, the hip raise's dose set for two of them, built."""
     (sample / "handout.yaml").write_text((sample / "handout.yaml").read_text(encoding="utf-8") + PHASES,
                                          encoding="utf-8")
     _phase_dose(sample, "hip-raise", "dose:\n  Protect: {sets: 2, reps: 8}\n  Build: {sets: 3, reps: 15}\n")
     assert cli("build", cwd=sample).exit_code == 0
+
+
+def test_each_phase_dose_is_on_the_exercise_page_and_the_first_on_the_poster(sample, cli):
+    _build_phased(sample, cli)
     page = next(" ".join(t.split()) for t in page_texts(sample / BOOKLET) if t.startswith("Hip Raise"))
     assert "Protect, Week 1–2: 2 sets × 8 reps" in page
     assert "Build, Week 3–6: 3 sets × 15 reps" in page
@@ -75,10 +80,7 @@ def test_each_phase_dose_is_on_the_exercise_page_and_the_first_on_the_poster(sam
 
 
 def test_the_log_spans_the_phases_weeks_under_a_heading_each(sample, cli):
-    (sample / "handout.yaml").write_text((sample / "handout.yaml").read_text(encoding="utf-8") + PHASES,
-                                         encoding="utf-8")
-    _phase_dose(sample, "hip-raise", "dose:\n  Protect: {sets: 2, reps: 8}\n  Build: {sets: 3, reps: 15}\n")
-    assert cli("build", cwd=sample).exit_code == 0
+    _build_phased(sample, cli)
     pages = page_texts(sample / BOOKLET)
     log = " ".join(" ".join(p.split()) for p in pages[next(i for i, p in enumerate(pages) if "Your log" in p
                                                             and "Contents" not in p):])

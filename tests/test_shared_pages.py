@@ -7,26 +7,19 @@ import pytest
 from pypdf import PdfReader
 import io
 
+import test_clients
 from generator.batch import _Maker
 from generator.clients import load_clients
 from generator.project import load_project
 
-CLIENTS = """\
-- name: Ana Novak
-  email: ana@example.com
-  start: 2026-12-07
-  note: Easy on the shoulder raise for two weeks.
-  exercises: [hip-raise, lying-superman]
-  doses:
-    hip-raise: {sets: 2, reps: 15, per_week: 2}
-- name: Ben Okafor
-  email: ben@example.org
-- name: Chloé Dubois
-  email: chloe@example.net
-  doses:
-    lying-superman: {sets: 4, reps: 6, side: left}
+# test_clients' list, and two more: a dose on one side, and a client like any other.
+CLIENTS = test_clients.CLIENTS + """\
 - name: Dan Ito
   email: dan@example.net
+  doses:
+    lying-superman: {sets: 4, reps: 6, side: left}
+- name: Eve Park
+  email: eve@example.net
 """
 
 
@@ -46,8 +39,8 @@ def test_each_booklet_is_the_same_made_alone_or_after_others(sample, layout):
     texts = [" ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
              for pdf in together]
     assert "2 sets × 15 reps" in texts[0].replace("\u00a0", " ") or "2 × 15" in texts[0].replace("\u00a0", " ")
-    assert "Ana Novak" in texts[0] and "Dan Ito" in texts[3] and "Ana Novak" not in texts[3]
-    assert "left side only" in texts[2]
+    assert "Ana Novak" in texts[0] and "Eve Park" in texts[4] and "Ana Novak" not in texts[4]
+    assert "left side only" in texts[3]
     # The contents' page numbers are each booklet's own (Ana's has two exercises).
     assert len(PdfReader(io.BytesIO(together[0])).pages) < len(PdfReader(io.BytesIO(together[1])).pages)
 

@@ -183,6 +183,16 @@ def inner_markup(element: ET.Element) -> str:
     return text[start:end] if end > start else ""
 
 
+def markup_key(elements: list[ET.Element]) -> str:
+    """What a template wrote, as one string: the key of what is made from it."""
+    return "".join(ET.tostring(el, encoding="unicode") for el in elements)
+
+
+def tempo_key(tempo) -> tuple | None:
+    """A tempo's seconds, as a key of what is drawn from it."""
+    return None if tempo is None else tuple(getattr(tempo, k) for k in ("lower", "pause", "lift", "hold"))
+
+
 def flowables(
     elements: list[ET.Element],
     styles: dict[str, ParagraphStyle],

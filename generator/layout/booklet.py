@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
@@ -38,7 +37,9 @@ from ..paper import BOOKLET_SIZES  # noqa: E402
 from ..project import LoadedProject, card_marks  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
-from .blocks import BOX_PADDING, PALETTE, Anchored, Palette, flowables, make_styles, tempo_flowable  # noqa: E402
+from .blocks import (  # noqa: E402
+    BOX_PADDING, PALETTE, Anchored, Palette, flowables, make_styles, markup_key, tempo_flowable, tempo_key,
+)
 from .exercise import Exercise, PictureBand, band_fit, pair_up  # noqa: E402
 from . import cover  # noqa: E402
 from .log import tick_log  # noqa: E402
@@ -266,7 +267,7 @@ class Booklet:
         # The flowables depend on the text, the picture and what fills the tempo and
         # QR placeholders; booklets sharing these share them (see Shared).
         content = ex.content
-        key = (_markup(elements), _file_key(ex.image_path), half, _tempo_key(content.tempo), content.video,
+        key = (markup_key(elements), _file_key(ex.image_path), half, tempo_key(content.tempo), content.video,
                # what places the picture (see _exercise_image)
                content.image_fit, "image_fit" in content.model_fields_set, tuple(content.image_focus),
                content.image_alt)
@@ -443,10 +444,6 @@ class Booklet:
         return buffer.getvalue()
 
 
-def _markup(elements) -> str:
-    return "".join(ET.tostring(el, encoding="unicode") for el in elements)
-
-
 def _file_key(path) -> tuple | None:
     """A picture as a key: its path and its state, so a replaced photo is drawn anew."""
     if path is None:
@@ -456,10 +453,6 @@ def _file_key(path) -> tuple | None:
     except OSError:
         return (path, None)
     return (path, stat.st_mtime_ns, stat.st_size)
-
-
-def _tempo_key(tempo) -> tuple | None:
-    return None if tempo is None else tuple(getattr(tempo, k) for k in ("lower", "pause", "lift", "hold"))
 
 
 def _shortened(text: str, width: float, canv) -> str:

@@ -209,6 +209,7 @@ def _opened(items: list[Flowable]) -> list[Flowable]:
 
 
 def _children(item: Flowable) -> list:
+    """What a container holds: a keep's content, a table's cells (flowables or not)."""
     if isinstance(item, (KeepTogether, KeepInFrame)):
         return item._content
     if isinstance(item, Table):
@@ -260,18 +261,10 @@ def _stacked_height(items: list[Flowable], avail_w, avail_h, canv, known: dict |
 
 def _lines(item: Flowable) -> int:
     """Lines of text in a wrapped flowable (a picture or a code has none)."""
-    if isinstance(item, KeepTogether):
-        return sum(_lines(inner) for inner in item._content)
     if isinstance(item, Paragraph):
         para = getattr(item, "blPara", None)
         return len(para.lines) if para is not None else 1
-    if isinstance(item, Table):
-        return sum(_lines(inner) for row in item._cellvalues for cell in row
-                   for inner in (cell if isinstance(cell, (list, tuple)) else [cell])
-                   if isinstance(inner, Flowable))
-    if isinstance(item, KeepInFrame):
-        return sum(_lines(inner) for inner in item._content)
-    return 0
+    return sum(_lines(inner) for inner in _children(item) if isinstance(inner, Flowable))
 
 
 def _fill(items: list[Flowable], avail_w, avail_h, fixed: int, canv) -> tuple[list, list]:

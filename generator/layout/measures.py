@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Callable
+
+from ..cache import keep
 
 FORMAT = 1
 _MEMORY: dict[str, object] = {}  # every measurement this process made or read
@@ -81,12 +82,7 @@ class Measures:
         """Keep what this build used, when it differs from what was kept."""
         if self.path is None or self.used == self._stored:
             return
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            tmp.write_text(json.dumps(self.used), encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        keep(self.path, json.dumps(self.used).encode("utf-8"))
 
 
 def _plain(value) -> bool:

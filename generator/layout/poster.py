@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import math
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
@@ -31,7 +29,7 @@ from ..project import LoadedProject, card_marks  # noqa: E402
 from ..qr import qr_drawing, short_url  # noqa: E402
 from ..templates import Templates  # noqa: E402
 from .grid import FLOOR, NORMAL, Density, Grid, Page, Refusal, choose, sizes  # noqa: E402
-from .blocks import PALETTE, Palette, flowables, make_styles, tempo_flowable  # noqa: E402
+from .blocks import PALETTE, Palette, flowables, make_styles, markup_key, tempo_flowable, tempo_key  # noqa: E402
 from .measures import Measures  # noqa: E402
 from .names import lines  # noqa: E402
 
@@ -124,7 +122,7 @@ class Poster:
         self.measures = Measures(f"poster|{project.file.resolve()}|{self.size}|{orientation}")
         self._sig = (palette.regular, palette.bold, palette.black, palette.scale,
                      hashlib.blake2b(repr(sorted(self.t.items())).encode(), digest_size=16).hexdigest())
-        self._card_text = [(_markup(card), _tempo(ex), ex.content.video, bool(ex.content.dose))
+        self._card_text = [(markup_key(card), tempo_key(ex.content.tempo), ex.content.video, bool(ex.content.dose))
                            for card, ex in zip(self.cards, self.exercises)]
         self._look = (repr(palette), self._sig)  # what a card's flowables are drawn with
 
@@ -189,7 +187,7 @@ class Poster:
             flows = flowables(self.block_titles[group], make_styles(base, self.palette), palette=self.palette)
             return _stack_height(flows, width) + self.gap * 0.5
 
-        return self.measures.get(("title", self._sig, _markup(self.block_titles[group]), base, width,
+        return self.measures.get(("title", self._sig, markup_key(self.block_titles[group]), base, width,
                                   self.gap), measured)
 
     def _chrome_styles(self, base: float):
@@ -199,7 +197,7 @@ class Poster:
         """The header's height, the footer's and the trainer column's width at this size."""
         if base not in self._chrome_cache:
             inner = self.pagesize[0] - 2 * self.margin
-            parts = ("chrome", self._sig, _markup(self.header), _markup(self.trainer), _markup(self.footer),
+            parts = ("chrome", self._sig, markup_key(self.header), markup_key(self.trainer), markup_key(self.footer),
                      self.logo is not None, base, inner, self.gap)
             self._chrome_cache[base] = tuple(self.measures.get(parts, lambda: self._measure_chrome(base)))
         return self._chrome_cache[base]
@@ -416,16 +414,6 @@ class Poster:
 
 
 _CARD_FLOWS: dict[tuple, list] = {}  # see Poster._card_flows
-
-
-def _markup(elements) -> str:
-    """The text a template wrote, as one string: what a measurement is keyed by."""
-    return "".join(ET.tostring(el, encoding="unicode") for el in elements)
-
-
-def _tempo(ex: LoadedExercise) -> tuple | None:
-    tempo = ex.content.tempo
-    return None if tempo is None else tuple(getattr(tempo, k) for k in ("lower", "pause", "lift", "hold"))
 
 
 def _stack_height(flows: list, width: float) -> float:
