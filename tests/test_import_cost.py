@@ -1,0 +1,77 @@
+"""What a build imports costs time in every process: Pillow brings only the two
+plugins Handout reads, and ReportLab's slow web-address pattern is compiled only when
+a paragraph uses it, with the same results as compiled on import."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import copy_sample
+from photos import phone_photo
+
+# Runs a build in a fresh interpreter; reports the modules it imported and the type
+# of ReportLab's URL pattern at the end.
+SCRIPT = """
+import json, sys
+from generator.cli import main
+try:
+    main.main(args=sys.argv[1:], prog_name="handout")
+    code = 0
+except SystemExit as exit:
+    code = exit.code
+from reportlab.platypus import paragraph
+print("STATE", json.dumps({"modules": sorted(sys.modules), "pattern": type(paragraph.uri_pat).__name__}))
+sys.exit(code)
+"""
+
+
+def build_state(project: Path, *args: str) -> dict:
+    env = {**os.environ, "HANDOUT_CACHE_DIR": str(project / ".cache-test")}
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    line = next(line for line in proc.stdout.splitlines() if line.startswith("STATE "))
+    return json.loads(line.removeprefix("STATE "))
+
+
+def test_a_booklet_of_phone_photos_imports_only_the_jpeg_and_png_plugins_it_needs(tmp_path):
+    project = copy_sample(tmp_path / "p")
+    phone_photo(project / "assets" / "images" / "phone.jpg", seed=3)
+    path = next(iter(sorted((project / "exercises").glob("*.yaml"))))
+    path.write_text(re.sub(r"image: \S+", "image: assets/images/phone.jpg", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    state = build_state(project, "booklet")
+    plugins = [m for m in state["modules"] if m.startswith("PIL.") and m.endswith("ImagePlugin")]
+    assert {"PIL.JpegImagePlugin", "PIL.PngImagePlugin"} <= set(plugins)
+    # Pillow has ~45 plugins; opening a file with formats=... once imported them all.
+    assert len(plugins) <= 8, plugins
+    assert any(p.suffix == ".pdf" for p in (project / "out").iterdir())
+
+
+def test_the_web_address_pattern_is_not_compiled_by_a_build_of_the_sample(tmp_path):
+    project = copy_sample(tmp_path / "p")
+    assert build_state(project, "build")["pattern"] == "_CompiledWhenUsed"
+
+
+def test_the_pattern_compiled_when_used_splits_addresses_as_the_compiled_one():
+    import generator.fonts  # noqa: F401  imports the paragraph module the way a build does
+    from reportlab.platypus import paragraph
+
+    deferred = paragraph.uri_pat
+    assert not isinstance(deferred, re.Pattern)
+    compiled = re.compile(*deferred._args)
+    addresses = ["https://example.com/a/b/c", "www.übung.de/knie?x=1", "ftp://10.0.0.1:21/plan.pdf",
+                 "not an address", "http://localhost/", "mailto:coach@example.com"]
+    try:
+        split_when_used = [paragraph._uri_split_pairs(a) for a in addresses]
+        paragraph.uri_pat = compiled
+        split_compiled = [paragraph._uri_split_pairs(a) for a in addresses]
+    finally:
+        paragraph.uri_pat = deferred
+    assert split_when_used == split_compiled
+    assert split_when_used[0][-1] == ("https://", "example.com/a/b/c")
