@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anyascii import anyascii
 
 from .errors import HandoutError, Problem, sort_problems
 from .loading import Document, YamlFileError, read_yaml
@@ -142,7 +141,12 @@ def outside_problem(root: Path, relative: str) -> str | None:
 
 
 def slugify(title: str) -> str:
-    ascii_title = anyascii(title).lower()
+    if title.isascii():
+        ascii_title = title.lower()
+    else:  # anyascii's import reads its tables (~10 ms): only for titles that need it
+        from anyascii import anyascii
+
+        ascii_title = anyascii(title).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title).strip("-")
     return slug or "handout"
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from conftest import all_text
@@ -148,3 +150,14 @@ def test_new_project_has_its_schemas(tmp_path, cli):
     assert "steps" in schema["properties"]
     first = (tmp_path / "mine" / "exercises" / "wall-push-up.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schemas/exercise.schema.json"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_an_ascii_title_slugs_as_anyascii_would_slug_it(title):
+    # Plain-ASCII titles skip anyascii's import; the slug must be the same.
+    from anyascii import anyascii
+
+    from generator.project import slugify
+
+    expected = re.sub(r"[^a-z0-9]+", "-", anyascii(title).lower()).strip("-") or "handout"
+    assert slugify(title) == expected
