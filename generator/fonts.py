@@ -11,6 +11,8 @@ from pathlib import Path
 
 from reportlab import rl_config
 
+from .lazyre import compiled_when_used
+
 FAMILY = "Handout"
 FACES = {
     FAMILY: "OpenSans-Regular.ttf",
@@ -74,44 +76,9 @@ def register_fonts() -> None:
 register_fonts()
 
 
-# ReportLab's paragraph module compiles, as it is imported, the pattern that finds where a
-# long web address may break. Its case-insensitive Unicode ranges take ~35 ms to compile,
-# a tenth of a whole build, for text that a trainer's pages hardly ever hold; so it is
-# compiled the first time a paragraph needs it. If ReportLab changes the pattern, it is
-# simply compiled on import again.
-_URL_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
-
-
-class _CompiledWhenUsed:
-    """Stands in for a compiled pattern until an attribute (match, split...) is asked for."""
-
-    def __init__(self, pattern: str, flags: int):
-        self._args = (pattern, flags)
-
-    def __getattr__(self, name: str):
-        import re
-
-        return getattr(re.compile(*self._args), name)  # re caches the compiled pattern
-
-
-def _import_paragraph() -> None:
-    import re
-
-    compile_now = re.compile
-
-    def compile(pattern, flags=0):
-        if isinstance(pattern, str) and pattern.startswith(_URL_PATTERN_START):
-            return _CompiledWhenUsed(pattern, flags)
-        return compile_now(pattern, flags)
-
-    re.compile = compile
-    try:
-        import reportlab.platypus.paragraph  # noqa: F401
-    finally:
-        re.compile = compile_now
-
-
-_import_paragraph()
+# Imported here, before anything uses it, so that its slow patterns wait for their first use.
+with compiled_when_used():
+    import reportlab.platypus.paragraph  # noqa: E402, F401
 
 
 class FontError(Exception):

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .lazyre import compiled_when_used
+
+with compiled_when_used():
+    import yaml
 
 from .errors import Problem
 

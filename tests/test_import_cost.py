@@ -25,7 +25,10 @@ try:
 except SystemExit as exit:
     code = exit.code
 from reportlab.platypus import paragraph
-print("STATE", json.dumps({"modules": sorted(sys.modules), "pattern": type(paragraph.uri_pat).__name__}))
+import yaml
+from reportlab.lib import textsplit
+patterns = [paragraph.uri_pat, textsplit.rx, yaml.reader.Reader.NON_PRINTABLE]
+print("STATE", json.dumps({"modules": sorted(sys.modules), "patterns": [type(p).__name__ for p in patterns]}))
 sys.exit(code)
 """
 
@@ -53,9 +56,9 @@ def test_a_booklet_of_phone_photos_imports_only_the_jpeg_and_png_plugins_it_need
     assert any(p.suffix == ".pdf" for p in (project / "out").iterdir())
 
 
-def test_the_web_address_pattern_is_not_compiled_by_a_build_of_the_sample(tmp_path):
+def test_the_slow_patterns_are_not_compiled_by_a_build_of_the_sample(tmp_path):
     project = copy_sample(tmp_path / "p")
-    assert build_state(project, "build")["pattern"] == "_CompiledWhenUsed"
+    assert build_state(project, "build")["patterns"] == ["CompiledWhenUsed"] * 3
 
 
 def test_the_pattern_compiled_when_used_splits_addresses_as_the_compiled_one():
@@ -64,7 +67,7 @@ def test_the_pattern_compiled_when_used_splits_addresses_as_the_compiled_one():
 
     deferred = paragraph.uri_pat
     assert not isinstance(deferred, re.Pattern)
-    compiled = re.compile(*deferred._args)
+    compiled = re.compile(*deferred.args)
     addresses = ["https://example.com/a/b/c", "www.übung.de/knie?x=1", "ftp://10.0.0.1:21/plan.pdf",
                  "not an address", "http://localhost/", "mailto:coach@example.com"]
     try:
@@ -75,3 +78,28 @@ def test_the_pattern_compiled_when_used_splits_addresses_as_the_compiled_one():
         paragraph.uri_pat = deferred
     assert split_when_used == split_compiled
     assert split_when_used[0][-1] == ("https://", "example.com/a/b/c")
+
+
+def test_yaml_and_cjk_patterns_compiled_when_used_behave_as_compiled():
+    import yaml
+    from reportlab.lib import textsplit
+
+    from generator.lazyre import SLOW, CompiledWhenUsed
+
+    real = {"yaml": yaml.reader.Reader.NON_PRINTABLE, "cjk": textsplit.rx}
+    real = {k: re.compile(*p.args) if isinstance(p, CompiledWhenUsed) else p for k, p in real.items()}
+    assert all(p.pattern.startswith(SLOW) for p in real.values())  # the stand-ins are made for these
+    deferred = {k: CompiledWhenUsed(p.pattern, p.flags) for k, p in real.items()}
+    for text in ("plain text", "bell \x07 here", "日本語のテキスト", "mixed 中文 and ascii", "\ufffe"):
+        assert deferred["cjk"].sub(r"\1\0 ", text) == real["cjk"].sub(r"\1\0 ", text)
+        assert bool(deferred["yaml"].search(text)) == bool(real["yaml"].search(text))
+    # PyYAML's pure-Python reader, with the stand-in, still refuses what it refused.
+    yaml.reader.Reader.NON_PRINTABLE, kept = deferred["yaml"], yaml.reader.Reader.NON_PRINTABLE
+    try:
+        yaml.load("name: a\x07b\n", Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        assert "special characters are not allowed" in str(exc)
+    else:
+        raise AssertionError("an unprintable character was read")
+    finally:
+        yaml.reader.Reader.NON_PRINTABLE = kept
