@@ -51,6 +51,9 @@ def run() -> None:
     if code is not None and not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
+    render_cache = sys.modules.get("generator.rendercache")
+    if render_cache is not None:  # a build that failed midway may still be storing
+        render_cache.drain()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

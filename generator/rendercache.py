@@ -23,6 +23,8 @@ import importlib.util
 import json
 import os
 import sys
+import threading
+from collections.abc import Callable
 from hashlib import blake2b
 from pathlib import Path, PurePath
 
@@ -151,6 +153,30 @@ def store(entry: str, text: str, kind: str = "render") -> None:
     except UnicodeEncodeError:  # a lone surrogate: nothing to gain from keeping it
         return
     keep(folder / f"{entry}.txt", _header(body) + b"\n" + body)
+
+
+_WRITERS: list[threading.Thread] = []
+
+
+def store_soon(entries: dict[str, str], still_valid: Callable[[], bool]) -> None:
+    """Store `entries` on a thread of their own, if `still_valid()` holds when it runs:
+    a long booklet's first build creates hundreds of entries (~100 ms of file creation
+    at 300 pages), and they are written while its pages are laid out. `drain` waits."""
+
+    def run():
+        if still_valid():
+            for entry, text in entries.items():
+                store(entry, text)
+
+    thread = threading.Thread(target=run, name="handout-render-cache", daemon=True)
+    thread.start()
+    _WRITERS.append(thread)
+
+
+def drain() -> None:
+    """Wait until every entry being stored is written."""
+    while _WRITERS:
+        _WRITERS.pop().join()
 
 
 def _header(body: bytes) -> bytes:

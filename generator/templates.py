@@ -182,14 +182,20 @@ class Templates:
         if key is not None:
             self._pending[key] = text
 
-    def flush(self) -> None:
-        """Store what this build rendered, unless a template file changed since its
-        digest was taken: Jinja may have read the new file, and the text is not the old
-        one's. Checked once for all of it: the check walks both template folders."""
+    def store_soon(self) -> None:
+        """Start storing what was rendered so far, unless a template file changed since
+        its digest was taken: Jinja may have read the new file, and the text is not the
+        old one's. Checked once for all of it (the check walks both template folders),
+        on a thread, so that a booklet's pages are laid out meanwhile."""
         pending, self._pending = self._pending, {}
-        if pending and self.sources and rendercache.unchanged(builtin_dir(), self.user_dir, self.sources[1]):
-            for key, text in pending.items():
-                rendercache.store(key, text)
+        if pending and self.sources:
+            stamps, user_dir = self.sources[1], self.user_dir
+            rendercache.store_soon(pending, lambda: rendercache.unchanged(builtin_dir(), user_dir, stamps))
+
+    def flush(self) -> None:
+        """Store what this build rendered, and wait until all of it is written."""
+        self.store_soon()
+        rendercache.drain()
 
     def _render_fresh(self, name: str, context: dict, key: str | None) -> ET.Element:
         import jinja2

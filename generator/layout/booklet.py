@@ -440,7 +440,9 @@ class Booklet:
         pages = self.shared.pages  # each link target's page, filled in as it is drawn
         pages.clear()
         buffer = io.BytesIO()
-        self._doc(buffer).build(self._story(pages), canvasmaker=_OutlineCanvas)
+        story = self._story(pages)  # every block rendered: kept while the pages are laid out
+        self.templates.store_soon()
+        self._doc(buffer).build(story, canvasmaker=_OutlineCanvas)
         return buffer.getvalue()
 
 
