@@ -50,3 +50,46 @@ def test_a_split_paragraph_still_draws(monkeypatch):
     # Too little room: ReportLab drops the lines and moves the paragraph on whole.
     assert para.split(200, 5) == []
     assert para.wrap(200, 1000)[1] == height
+
+
+MIXED = "<b>Hold</b> for 30\u00a0s, then <i>breathe out</i> as you lower. " * 4
+
+
+def _drawn(para, width: float) -> bytes:
+    """What the paragraph draws at `width`, as PDF operators."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canv = Canvas(None)
+    para.wrap(width, 1000)
+    para.drawOn(canv, 0, 0)
+    return "\n".join(canv._code).encode()
+
+
+def test_a_text_is_parsed_once_per_style_and_each_paragraph_has_its_own_pieces(monkeypatch):
+    parsed = []
+    original = paragraph.ParaParser.parse
+    monkeypatch.setattr(paragraph.ParaParser, "parse",
+                        lambda self, text, style: parsed.append(text) or original(self, text, style))
+    first, second = Paragraph(MIXED, STYLE), Paragraph(MIXED, STYLE)
+    assert len(parsed) == 1
+    assert first.frags is not second.frags and first.frags[0] is not second.frags[0]
+    other = ParagraphStyle("other", parent=STYLE, fontSize=12, leading=15)
+    Paragraph(MIXED, other)
+    assert len(parsed) == 2
+    # Breaking and splitting one paragraph leaves the next one made from the text as
+    # ReportLab's own paragraph is.
+    first.wrap(90, 1000)
+    first.split(90, 40)
+    theirs = paragraph.Paragraph(MIXED, STYLE)
+    for width in (90, 260):
+        assert _drawn(second, width) == _drawn(theirs, width)
+        assert _drawn(Paragraph(MIXED, STYLE), width) == _drawn(theirs, width)
+
+
+def test_booklets_share_style_objects_but_not_the_dict():
+    from generator.layout.blocks import make_styles
+
+    one, two = make_styles(10.0), make_styles(10.0)
+    assert one is not two and one["body"] is two["body"]
+    one["body"] = ParagraphStyle("changed", parent=one["body"], fontSize=20)
+    assert make_styles(10.0)["body"].fontSize != 20

@@ -6,6 +6,7 @@ fit) and the booklet (whose base is fixed by the page size).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import xml.etree.ElementTree as ET
@@ -72,7 +73,16 @@ NAME_STYLES = ("name", "h1", "cover_title", "poster_title")
 def make_styles(base: float, palette: Palette = PALETTE, tight: bool = False) -> dict[str, ParagraphStyle]:
     """The type scale at body size `base` (points). No style is smaller than `base`
     except `small`, which the booklet uses at its 9 pt floor. `tight` closes up
-    leading and spacing, for a crowded poster."""
+    leading and spacing, for a crowded poster.
+
+    The dict is the caller's to change; the styles in it are made once per process
+    and shared (never change one: derive a new style from it), so that a text's
+    parsed markup is reused from one client's booklet or rebuild to the next (para.py)."""
+    return dict(_styles(base, palette, tight))
+
+
+@functools.lru_cache(maxsize=64)
+def _styles(base: float, palette: Palette, tight: bool) -> dict[str, ParagraphStyle]:
     p = palette
     accent = p.accent_text
 

@@ -9,6 +9,7 @@ out twice.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from dataclasses import dataclass
 
@@ -252,7 +253,7 @@ class Booklet:
                      for key in ("dose", "tempo", "targets", "equipment"))
         indent = min(inner * 0.4, widest + label.fontSize * 1.5)
         for name in ("spec", "spec_strong"):
-            self.styles[name] = ParagraphStyle(name, parent=self.styles[name], leftIndent=indent)
+            self.styles[name] = _indented(self.styles[name], indent)
         return 100 * indent / inner
 
     def _exercise(self, ex, pages, half: bool = False) -> Exercise:
@@ -444,6 +445,12 @@ class Booklet:
         self.templates.store_soon()
         self._doc(buffer).build(story, canvasmaker=_OutlineCanvas)
         return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=64)
+def _indented(style: ParagraphStyle, indent: float) -> ParagraphStyle:
+    """`style` hanging from `indent`: one object for every booklet (see make_styles)."""
+    return ParagraphStyle(style.name, parent=style, leftIndent=indent)
 
 
 def _file_key(path) -> tuple | None:
