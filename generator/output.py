@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
+from . import pdfmemo  # noqa: F401  (compressed streams and font subsets kept)
 from .errors import HandoutError, Problem, display_path
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
