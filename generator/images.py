@@ -99,6 +99,9 @@ class Picture:
         (ReportLab looks XObjects up by name only when it writes the file)."""
         x, y, w, h = box
         px, py, pw, ph = placed
+        # Counted, so that a drawing that placed a photo is never written again from
+        # its operators (layout.replay): each placement decides the photo's pixels.
+        canv._handout_photos_placed = canv.__dict__.get("_handout_photos_placed", 0) + 1
         self.lowest_dpi = min(self.lowest_dpi, self.width / (pw / 72))
         # What is seen, as shares of the photo from its top left (as pixels count):
         # a covering photo's cropped parts are never encoded.

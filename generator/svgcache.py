@@ -81,6 +81,12 @@ def place(canv, drawing) -> None:
     defined in this PDF the first time it is placed. Call it after drawing something
     on the page (Picture.draw has saved the state): ReportLab keeps the page's own
     code aside while it writes a form only when there is some."""
+    canv.doForm(define(canv, drawing))
+
+
+def define(canv, drawing) -> str:
+    """The name of `drawing`'s form in this PDF, written the first time it is asked for
+    (see `place`)."""
     forms = canv.__dict__.setdefault("_handout_svg_forms", {})
     if id(drawing) not in forms:
         name = f"svg{len(forms) + 1}"
@@ -99,7 +105,7 @@ def place(canv, drawing) -> None:
 
             renderPDF.draw(drawing, canv, 0, 0)
         canv.endForm(Resources=_resources(canv))
-    canv.doForm(forms[id(drawing)][1])
+    return forms[id(drawing)][1]
 
 
 def _resources(canv):

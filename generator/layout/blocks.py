@@ -172,11 +172,17 @@ class Anchored(Name):
         self.key, self.title, self.level, self.pages = key, title, level, pages
 
     def draw(self):
-        canv = self.canv
+        if self.__dict__.pop("marked", None) is not self.canv:
+            self.mark(self.canv)
+        super().draw()
+
+    def mark(self, canv) -> None:
+        """The bookkeeping, which whatever holds the heading may do before drawing it
+        (an exercise does, so that its drawing can be written again: see replay)."""
         canv.bookmarkPage(self.key)
         canv.addOutlineEntry(self.title, self.key, level=self.level, closed=True)
         self.pages[self.key] = canv.getPageNumber()
-        super().draw()
+        self.marked = canv
 
     def split(self, avail_w, avail_h):
         return []  # a heading never splits; it moves to the next frame whole

@@ -17,6 +17,8 @@ from reportlab.platypus import Flowable, FrameBreak, KeepInFrame, KeepTogether, 
 from reportlab.rl_config import _FUZZ  # noqa: E402
 
 from ..images import Picture, PictureBox  # noqa: E402
+from ..svgcache import define  # noqa: E402
+from . import replay  # noqa: E402
 from .blocks import Palette  # noqa: E402
 
 # The picture band's height, as shares of the frame's height: 55-65 mm on A5.
@@ -82,9 +84,12 @@ class Exercise(Flowable):
     SCALES = (1.0, 0.85, 0.7, 0.55, 0.45)  # the last is the floor
 
     def __init__(self, make: Callable[[], list[Flowable]], heading: Paragraph,
-                 lead: list[Flowable] | None = None, picture: PictureBox | None = None):
+                 lead: list[Flowable] | None = None, picture: PictureBox | None = None,
+                 drawn: dict | None = None):
         super().__init__()
         self.make, self.heading, self.lead, self.picture = make, heading, lead or [], picture
+        # What it drew before, shared by the exercises made of the same flowables (replay).
+        self.drawn = drawn if drawn is not None else {}
         self.full_h = picture.max_h if picture is not None else 0.0
         self.built: list[Flowable] | None = None
         self.items: list[Flowable] = []
@@ -110,6 +115,8 @@ class Exercise(Flowable):
                 else:
                     self.inner = KeepInFrame(avail_w, avail_h, opened, mode="shrink")
                 self.width, self.height = self.inner.wrapOn(self.canv, avail_w, avail_h)
+                picture_h = self.picture.max_h if self.picture is not None else None
+                self.laid_out = (avail_w, avail_h, picture_h, type(self.inner), self.width, self.height)
                 return self.width, self.height
         # It breaks whatever the picture does, so the picture keeps its full size.
         self._scale(1.0)
@@ -122,8 +129,15 @@ class Exercise(Flowable):
             self.picture.max_h = self.full_h * scale
 
     def draw(self):
-        if self.inner is not None:
-            self.inner.drawOn(self.canv, 0, 0)
+        if self.inner is None:
+            return
+        # Its drawings' forms are written first, and its headings' bookmarks made, so that
+        # what it draws only places them and can be written again for the next client (replay).
+        for drawing in _drawings(self.built or []):
+            define(self.canv, drawing)
+        for anchor in _anchors(self.inner):
+            anchor.mark(self.canv)
+        replay.draw(self.drawn, self.laid_out, self.canv, lambda: self.inner.drawOn(self.canv, 0, 0))
 
     def split(self, avail_w, avail_h):
         if self.inner is not None:
@@ -206,6 +220,25 @@ def _opened(items: list[Flowable]) -> list[Flowable]:
     for item in items:
         out += _opened(item._content) if isinstance(item, KeepTogether) else [item]
     return out
+
+
+def _anchors(item) -> list:
+    """The headings with bookkeeping (blocks.Anchored) in what `item` draws, in order."""
+    if hasattr(item, "mark") and hasattr(item, "key"):
+        return [item]
+    inside = item.content if isinstance(item, _Stack) else _children(item)
+    return [anchor for child in inside for anchor in _anchors(child)]
+
+
+def _drawings(items: list) -> list:
+    """The SVG drawings of the pictures among `items`, however deep."""
+    found = []
+    for item in items:
+        picture = getattr(item, "picture", None)
+        if isinstance(item, PictureBox) and picture is not None and picture.drawing is not None:
+            found.append(picture.drawing)
+        found += _drawings(_children(item))
+    return found
 
 
 def _children(item: Flowable) -> list:

@@ -1,0 +1,138 @@
+"""An exercise page drawn again from the operators it wrote for the previous client
+(layout/replay.py): only when the PDF is in the very state it was, and never for a
+drawing that did more than write operators (a link, a bookmark, a photo)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from generator.batch import _Maker
+from generator.clients import load_clients
+from generator.layout import replay
+from generator.project import load_project
+from photos import phone_photo
+
+# Names in other scripts, with letters no exercise uses (their glyphs come first on
+# the cover, so the pages after them are encoded differently), a client's own dose.
+CLIENTS = """\
+- name: Ben Okafor
+  email: ben@example.org
+- name: Zoë Ångström-Łukasik
+  email: zoe@example.net
+- name: Eve Park
+  email: eve@example.net
+- name: Dan Ito
+  email: dan@example.net
+  doses:
+    lying-superman: {sets: 4, reps: 6, side: left}
+- name: Юлия Смирнова
+  email: yulia@example.net
+- name: Fay Moss
+  email: fay@example.net
+"""
+
+
+@pytest.fixture
+def written(monkeypatch):
+    """How many drawings were written again from their operators."""
+    count = {"again": 0}
+    write = replay.Drawn.write
+
+    def counting(self, canv):
+        count["again"] += 1
+        return write(self, canv)
+
+    monkeypatch.setattr(replay.Drawn, "write", counting)
+    return count
+
+
+def _booklets(project) -> tuple[list[bytes], list[bytes]]:
+    clients = load_clients(load_project(project)).clients
+    worker = _Maker(project, None, 0)
+    together = [worker.booklet(client) for client in clients]
+    alone = [_Maker(project, None, 0).booklet(client) for client in clients]
+    return together, alone
+
+
+def test_client_booklets_drawn_again_are_the_bytes_each_makes_alone(sample, written):
+    (sample / "clients.yaml").write_text(CLIENTS, encoding="utf-8")
+    together, alone = _booklets(sample)
+    # Ben draws; Eve, Dan (but his own dose) and Fay write his pages again; Zoë and
+    # Юлия, whose names bring new letters first, draw theirs.
+    assert written["again"] >= 12
+    for index, (pdf, own) in enumerate(zip(together, alone)):
+        assert pdf == own, f"client {index + 1}"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(together[4])).pages)
+    assert "Юлия Смирнова" in text and "Hip Raise" in text
+
+
+def test_exercises_with_phone_photos_are_drawn_each_time(sample, written):
+    """Each placement of a photo decides the pixels it is embedded with."""
+    for n, path in enumerate(sorted((sample / "exercises").glob("*.yaml"))):
+        phone_photo(sample / "assets" / "images" / f"phone{n}.jpg", seed=n, size=(1200, 900))
+        path.write_text(re.sub(r"image: \S+", f"image: assets/images/phone{n}.jpg",
+                               path.read_text(encoding="utf-8")), encoding="utf-8")
+    (sample / "clients.yaml").write_text(CLIENTS, encoding="utf-8")
+    together, alone = _booklets(sample)
+    assert written["again"] == 0
+    assert together == alone
+
+
+def _canvas() -> Canvas:
+    canv = Canvas(io.BytesIO())
+    canv.setFont("Handout", 10)
+    canv.drawString(10, 10, "before")
+    return canv
+
+
+def test_a_drawing_that_only_writes_is_written_again_the_same():
+    def text(canv):  # as a flowable draws: inside a saved state
+        canv.saveState()
+        canv.setFont("Handout-Bold", 12)
+        canv.drawString(20, 20, "Brücke – 3 × 10")
+        canv.restoreState()
+
+    kept: dict = {}
+    first = _canvas()
+    replay.draw(kept, "k", first, lambda: text(first))
+    assert len(kept["k"]) == 1
+    second = _canvas()
+    replay.draw(kept, "k", second, lambda: pytest.fail("drawn, not written again"))
+    drawn = _canvas()
+    text(drawn)
+    assert second._code == drawn._code
+    assert second.getpdfdata() == drawn.getpdfdata()
+
+
+@pytest.mark.parametrize("effect", [
+    lambda canv: canv.linkURL("https://example.com", (0, 0, 10, 10)),
+    lambda canv: canv.bookmarkPage("somewhere"),
+    lambda canv: canv.addOutlineEntry("Title", "somewhere"),
+    lambda canv: canv.setFillAlpha(0.5),
+])
+def test_a_drawing_that_does_more_than_write_is_not_kept(effect):
+    kept: dict = {}
+    canv = _canvas()
+    replay.draw(kept, "k", canv, lambda: (canv.drawString(5, 5, "x"), effect(canv)))
+    assert kept["k"] == []
+
+
+def test_a_canvas_in_another_state_draws_again():
+    kept: dict = {}
+    first = _canvas()
+    replay.draw(kept, "k", first, lambda: first.drawString(20, 20, "Puente"))
+    other = _canvas()
+    other.setFont("Handout-Bold", 14)  # not the state the operators were written in
+    drawn = []
+    replay.draw(kept, "k", other, lambda: drawn.append(other.drawString(20, 20, "Puente")))
+    assert drawn
+    glyphs = _canvas()
+    glyphs.drawString(30, 30, "ñandú")  # letters the first PDF had not used yet
+    again = []
+    replay.draw(kept, "k", glyphs, lambda: again.append(glyphs.drawString(20, 20, "Puente")))
+    assert again
