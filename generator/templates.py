@@ -81,6 +81,27 @@ def templates_for(project_root: Path, language: str = "en",
 _TEMPLATES: dict[tuple, Templates] = {}
 
 
+class Rendered(list):
+    """The elements a template wrote, and the text they were read from: the key of
+    what is made from them (blocks.markup_key)."""
+
+    def __init__(self, root: ET.Element, text: str):
+        super().__init__(root)
+        self.text = text
+
+
+# Texts this process rendered, or read from the render cache and checked, by the
+# cache and their key: the next client's booklet or rebuild neither reads nor checks
+# them again.
+_CHECKED: dict[tuple, str] = {}
+
+
+def _remember(key: str, text: str, root=None) -> None:
+    if len(_CHECKED) >= 5000:
+        _CHECKED.clear()
+    _CHECKED[(root or rendercache.cache_root(), key)] = text
+
+
 def prepare_all() -> None:
     """Make ready every project's templates this process has used. A build whose
     blocks were all in the render cache loaded neither Jinja nor the parser; `watch`
@@ -134,20 +155,24 @@ class Templates:
             path, line = _template_location(name)
             raise HandoutError([Problem(path, f"template error: {runtime_message(exc)}", line)]) from None
 
-    def render(self, name: str, **context) -> list[ET.Element]:
+    def render(self, name: str, **context) -> Rendered:
         """The elements `name` writes for this context."""
         key = self._cache_key(name, context)
         if key is not None:
+            text = _CHECKED.get((rendercache.cache_root(), key))  # this process made or checked it
+            if text is not None:
+                return Rendered(_parse(text)[0], text)
             text = self._pending.get(key) or rendercache.load(key)
             if text is not None:
                 try:
                     root, _ = _parse(text)
                     if not tags.check(list(root)):
-                        return list(root)
+                        _remember(key, text)
+                        return Rendered(root, text)
                 except expat.ExpatError:
                     pass  # a damaged entry is a miss: rendered again below
-        root = self._render_fresh(name, context, key)
-        return list(root)
+        root, text = self._render_fresh(name, context, key)
+        return Rendered(root, text)
 
     def prepare(self) -> None:
         """Load Jinja, compile the layout templates and load the Markdown parser now,
@@ -189,15 +214,23 @@ class Templates:
         on a thread, so that a booklet's pages are laid out meanwhile."""
         pending, self._pending = self._pending, {}
         if pending and self.sources:
-            stamps, user_dir = self.sources[1], self.user_dir
-            rendercache.store_soon(pending, lambda: rendercache.unchanged(builtin_dir(), user_dir, stamps))
+            stamps, user_dir, root = self.sources[1], self.user_dir, rendercache.cache_root()
+
+            def still_valid() -> bool:
+                if not rendercache.unchanged(builtin_dir(), user_dir, stamps):
+                    return False
+                for key, text in pending.items():
+                    _remember(key, text, root)
+                return True
+
+            rendercache.store_soon(pending, still_valid)
 
     def flush(self) -> None:
         """Store what this build rendered, and wait until all of it is written."""
         self.store_soon()
         rendercache.drain()
 
-    def _render_fresh(self, name: str, context: dict, key: str | None) -> ET.Element:
+    def _render_fresh(self, name: str, context: dict, key: str | None) -> tuple[ET.Element, str]:
         import jinja2
 
         try:
@@ -230,7 +263,7 @@ class Templates:
                 problems.append(Problem(where or path, f"template error: {misuse.message}", line))
             raise HandoutError(problems)
         self._keep(key, text)  # only what passed every check
-        return root
+        return root, text
 
     def _sources(self, template) -> list[Path]:
         """The template's file, then the files it extends or imports from, in order."""

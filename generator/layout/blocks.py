@@ -200,7 +200,12 @@ def inner_markup(element: ET.Element) -> str:
 
 
 def markup_key(elements: list[ET.Element]) -> str:
-    """What a template wrote, as one string: the key of what is made from it."""
+    """What a template wrote, as one string: the key of what is made from it. The
+    text it was read from, when the elements are a template's whole output as
+    rendered (templates.Rendered): the same text always makes the same elements."""
+    text = getattr(elements, "text", None)
+    if text is not None:
+        return "text:" + text
     return "".join(ET.tostring(el, encoding="unicode") for el in elements)
 
 
