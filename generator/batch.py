@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import collect_garbage_rarely
 from .clients import Client, ClientList, load_clients, personalise
 from .errors import HandoutError
 from .project import LoadedProject, load_project
@@ -73,6 +74,7 @@ _WORKER: _Maker | None = None
 
 def _start_worker(where: str, profile: str | None, epoch: int) -> None:
     global _WORKER
+    collect_garbage_rarely()  # as the command does (a spawned worker starts afresh)
     _WORKER = _Maker(Path(where), profile, epoch)
 
 

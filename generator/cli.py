@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, collect_garbage_rarely
 from .errors import HandoutError, Problem
 from .paper import BOOKLET_SIZES, POSTER_SIZES
 
@@ -42,6 +42,7 @@ def run() -> None:
     """The console script. Once the command is done (every file written, renamed and
     closed), the process ends at once: tearing the interpreter down, module by module,
     costs ~70 ms and does nothing a finished command needs."""
+    collect_garbage_rarely()
     try:
         main.main(prog_name="handout")  # Click ends every run with SystemExit
     except SystemExit as done:
