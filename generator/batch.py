@@ -19,6 +19,7 @@ from pathlib import Path
 from . import collect_garbage_rarely
 from .clients import Client, ClientList, load_clients, personalise
 from .errors import HandoutError
+from .output import remove_stale_temps_of
 from .project import LoadedProject, load_project
 
 
@@ -84,7 +85,7 @@ def _make_one(client: Client, path: str) -> tuple[str, str | None]:
 
     assert _WORKER is not None
     try:
-        write_atomic(Path(path), _WORKER.booklet(client))
+        write_atomic(Path(path), _WORKER.booklet(client), swept=True)  # see build_booklets
     except HandoutError as exc:
         return path, exc.message
     except Exception as exc:  # a bug in one client's booklet must not stop the other forty
@@ -125,6 +126,8 @@ def build_booklets(where: Path, clients: ClientList, project: LoadedProject, epo
     """Make every client's booklet; yield each outcome as it is done."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     paths = {client.slug: client_path(project, client, out_dir) for client in clients.clients}
+    # A killed batch's temp files, removed here with the folder listed once, not once a booklet.
+    remove_stale_temps_of(list(paths.values()))
     if jobs == 1 or len(clients.clients) == 1:
         _start_worker(str(where), profile, epoch)
         for client in clients.clients:

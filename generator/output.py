@@ -4,7 +4,6 @@ file, and never a file where the user did not ask for one."""
 from __future__ import annotations
 
 import contextlib
-import glob
 import math
 import os
 import re
@@ -286,18 +285,21 @@ def _reason(exc: BaseException) -> str:
 # --- writing -----------------------------------------------------------------------------
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    write_all([(path, data)])
+def write_atomic(path: Path, data: bytes, swept: bool = False) -> None:
+    """Write to a temporary file beside `path`, then rename it into place. `swept`: the
+    caller has already removed a killed build's temp files (`remove_stale_temps_of`)."""
+    write_all([(path, data)], swept)
 
 
-def write_all(outputs: list[tuple[Path, bytes]]) -> None:
+def write_all(outputs: list[tuple[Path, bytes]], swept: bool = False) -> None:
     """Write every output to a temporary file first and rename them into place only
     when all are written, so a kill never leaves a new poster beside an old booklet.
     Temp files that a killed earlier build left behind are removed first."""
     temps: list[tuple[Path, Path, int]] = []  # (temp, target, open descriptor holding the lock)
     renamed = 0
     try:
+        if not swept:
+            remove_stale_temps_of([path for path, _ in outputs])
         for path, data in outputs:
             temps.append(_write_temp(path, data))
         for tmp, path, _ in temps:
@@ -317,7 +319,6 @@ def write_all(outputs: list[tuple[Path, bytes]]) -> None:
 def _write_temp(path: Path, data: bytes) -> tuple[Path, Path, int]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(path)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise CannotWrite(path, _reason(exc), exc.errno) from None
@@ -346,17 +347,40 @@ def _write_temp(path: Path, data: bytes) -> tuple[Path, Path, int]:
 def remove_stale_temps(path: Path) -> None:
     """Remove `.NAME.XXXX.tmp` files that a killed write of `path` left behind; one
     that a running build still holds (it keeps a lock on it) stays."""
+    remove_stale_temps_of([path])
+
+
+def remove_stale_temps_of(paths: list[Path]) -> None:
+    """`remove_stale_temps` for many outputs, each folder listed once: a client list's
+    batch writes hundreds of booklets into one folder."""
     if not fcntl:
         return
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            fd = os.open(stale, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                if stat.S_ISREG(os.fstat(fd).st_mode):
-                    os.unlink(stale)
-            finally:
-                os.close(fd)
+    names: dict[Path, set[str]] = {}
+    for path in paths:
+        names.setdefault(path.parent, set()).add(path.name)
+    for folder, wanted in names.items():
+        try:
+            entries = os.listdir(folder)
+        except OSError:
+            continue
+        for entry in entries:
+            # mkstemp's names: "." + the output's name + "." + letters, digits, "_" + ".tmp"
+            if not (entry.startswith(".") and entry.endswith(".tmp")):
+                continue
+            name, _, middle = entry[1:-4].rpartition(".")
+            if name in wanted and middle and re.fullmatch(r"\w+", middle):
+                _remove_unless_held(folder / entry)
+
+
+def _remove_unless_held(stale: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(stale, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                os.unlink(stale)
+        finally:
+            os.close(fd)
 
 
 def _umask() -> int:

@@ -279,3 +279,27 @@ def test_the_finite_check_reads_pdf_code_not_text():
     assert non_finite(b"[0 0 -inf 842]") == "-inf"
     assert non_finite("BT (nan \\) inf) Tj ET /nan <6e616e> 0 0 m banana l") is None
     assert non_finite(b"BI /W 1 ID a(nan ~> EI 1 0 0 1 0 0 cm") is None
+
+
+def test_a_client_batch_removes_a_killed_batchs_temp_files_once(sample, monkeypatch):
+    """The folder is listed once for the whole list, not once a booklet."""
+    from generator import output
+    from generator.batch import build_booklets, prepare
+
+    (sample / "clients.yaml").write_text(
+        "".join(f"- name: Client {n}\n  email: c{n}@example.com\n" for n in range(5)), encoding="utf-8")
+    out = sample / "out" / "clients"
+    out.mkdir(parents=True)
+    stale = out / ".ultimate-back-workout-client-3.pdf.k1ll3d_x.tmp"
+    stale.write_bytes(b"%PDF-1.4 half a file")
+    mine = out / ".ultimate-back-workout-client-3.pdf.notes.tmp.bak"
+    mine.write_text("mine")
+    listed = []
+    listdir = os.listdir
+    monkeypatch.setattr(output.os, "listdir", lambda folder: listed.append(folder) or listdir(folder))
+    project, clients, epoch = prepare(sample, None)
+    outcomes = list(build_booklets(sample, clients, project, epoch, jobs=1))
+    assert all(o.error is None for o in outcomes) and len(outcomes) == 5
+    assert not stale.exists() and mine.read_text() == "mine"
+    assert listed == [out]
+    assert len(list(out.glob("*.pdf"))) == 5
