@@ -114,3 +114,16 @@ def test_seven_phone_photos_email_booklet_is_small_and_quick_the_first_time(tmp_
     size = (sample / "out" / "ultimate-back-workout-booklet.pdf").stat().st_size
     assert size < 100 * 1024, size
     assert statistics.median(times) < 0.6, times
+
+
+def test_200_client_booklets_with_two_processes_are_as_quick_as_a_typst_loop(tmp_path, cache_env):
+    pytest.importorskip("typst")  # the `bench` extra
+    sample = copy_sample(tmp_path / "sample")
+    lines = ["name,email,start,note"] + [f"Client {n:03d},c{n}@example.com,2026-12-01,Note {n}" for n in range(200)]
+    (sample / "clients.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    handout = [sys.executable, "-m", "generator", "booklets", "-j", "2"]
+    typst = [sys.executable, str(REPO / "benchmarks" / "peers" / "typst_build.py"), str(sample), "--clients", "-j", "2"]
+    _process(handout, sample, cache_env)  # both write once before timing
+    _process(typst, sample)
+    t = _interleaved(3, handout=lambda: _process(handout, sample, cache_env), typst=lambda: _process(typst, sample))
+    assert t["handout"] <= t["typst"], t
