@@ -524,3 +524,17 @@ def test_a_template_expression_that_fails_is_named_at_its_line(sample, cli, expr
     assert result.exit_code == 1
     assert result.stderr.startswith("templates/poster_card.xml:2: template error: ")
     assert said in result.stderr
+
+
+def test_python_dash_m_does_not_import_a_projects_own_modules(sample):
+    """A shared project holding yaml.py or reportlab_settings.py runs nothing."""
+    import subprocess
+    import sys
+
+    for name in ("yaml.py", "reportlab_settings.py", "click.py"):
+        (sample / name).write_text("open('RAN-' + __name__, 'w').close()\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=sample,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not list(sample.glob("RAN-*"))
+    assert (sample / "out" / "ultimate-back-workout-booklet.pdf").is_file()
