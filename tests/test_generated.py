@@ -106,3 +106,36 @@ def test_generated_projects_build_or_fail_cleanly(drawn):
 @given(projects())
 def test_many_generated_projects(drawn):
     check_project(drawn)
+
+
+def check_clients_together_and_alone(drawn: dict) -> None:
+    """A worker's booklets, one client after another (shared flowables, pages written
+    again from their operators, kept streams), are each the bytes made alone."""
+    from generator.batch import _Maker
+    from generator.clients import load_clients
+    from generator.errors import HandoutError
+    from generator.project import load_project
+
+    with tempfile.TemporaryDirectory(prefix="handout-gen-") as tmp:
+        root = write_project(Path(tmp) / "p", drawn)
+        try:
+            clients = load_clients(load_project(root)).clients
+            worker = _Maker(root, None, 0)
+            together = [worker.booklet(client) for client in clients]
+        except HandoutError:
+            return  # refused with a message: check_project covers how
+        for client, pdf in zip(clients, together):
+            assert pdf == _Maker(root, None, 0).booklet(client), client.name
+
+
+@settings(max_examples=4, **COMMON)
+@given(projects(max_exercises=6).filter(lambda drawn: len(drawn["clients"] or []) >= 2))
+def test_generated_client_booklets_are_the_same_made_together_or_alone(drawn):
+    check_clients_together_and_alone(drawn)
+
+
+@pytest.mark.slow
+@settings(max_examples=int(os.environ.get("GENERATED_EXAMPLES", "300")), **{**COMMON, "derandomize": False})
+@given(projects(max_exercises=10).filter(lambda drawn: len(drawn["clients"] or []) >= 2))
+def test_many_generated_client_booklets_together_or_alone(drawn):
+    check_clients_together_and_alone(drawn)
