@@ -36,3 +36,37 @@ def test_a_kept_subset_is_the_faces_own_and_no_other_faces():
     assert regular.makeSubset(glyphs) == made
     assert regular.makeSubset(list(glyphs)) == made  # kept
     assert bold.makeSubset(glyphs) == pdfmemo._make_subset(bold, glyphs) != made
+
+
+_VALUES = st.one_of(st.integers(-10**12, 10**12), st.floats(allow_nan=False, allow_infinity=False),
+                    st.text(alphabet=st.characters(codec="latin-1"), max_size=40), st.booleans(), st.binary(max_size=20),
+                    st.builds(lambda s: pdfdoc.PDFString(s), st.text(max_size=20)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_VALUES, min_size=1, max_size=6))
+def test_kept_words_are_the_bytes_reportlab_writes(values):
+    document = pdfdoc.PDFDocument()
+    for value in values * 2:  # the second time, kept
+        assert _outcome(pdfdoc.format, value, document) == _outcome(pdfmemo._format, value, document)
+
+
+def _outcome(format, value, document):
+    """The bytes, or the error ReportLab raises (a control character has no PDFDocEncoding; fp_str refuses 1e20)."""
+    try:
+        return format(value, document)
+    except (UnicodeEncodeError, ValueError) as exc:
+        return type(exc)
+
+
+@given(st.text(max_size=30))
+def test_a_kept_name_is_reportlabs(name):
+    assert pdfdoc.PDFName(name) == pdfdoc.PDFName.__wrapped__(name)
+    assert pdfdoc.PDFName(name) == pdfdoc.PDFName.__wrapped__(name)
+
+
+def test_a_bool_and_a_one_are_not_the_same_word():
+    document = pdfdoc.PDFDocument()
+    assert pdfdoc.format(1, document) == b"1"
+    assert pdfdoc.format(True, document) == b"True"  # ReportLab's own, kept apart from 1
+    assert pdfdoc.format(1.0, document) == b"1"
