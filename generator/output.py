@@ -154,6 +154,7 @@ class HandoutCanvas(Canvas):
         self.setProducer(PRODUCER)
         self.setCreator(PRODUCER)
         self._later: dict[str, tuple] = {}
+        self._broken: BrokenPdf | None = None  # the first page found broken (see showPage)
 
     def later(self, name: str, box: tuple[float, float, float, float], draw) -> None:
         """Place the form `name` here and draw it only when the document is complete:
@@ -164,6 +165,8 @@ class HandoutCanvas(Canvas):
         self._later.setdefault(name, (box, draw))
 
     def save(self):
+        if self._broken is not None:
+            raise self._broken
         for name, (box, draw) in self._later.items():
             self.beginForm(name, *box)
             draw(self)
@@ -172,13 +175,19 @@ class HandoutCanvas(Canvas):
         super().save()
 
     def showPage(self):
+        """A broken page is reported when the PDF would be saved: platypus ends pages
+        inside its own handlers (a frame break), which remake any exception raised
+        there from its message alone."""
         where = f"page {self.getPageNumber()}"
         sizes = [*self._pagesize, *(n for box in ("crop", "art", "bleed", "trim")
                                     for n in getattr(self, f"_{box}Box", None) or ())]
         bad = next((n for n in sizes if not math.isfinite(n)), None)
-        if bad is not None:
-            raise BrokenPdf(f"the size of {where}", str(bad))
-        self._check_code(where)
+        try:
+            if bad is not None:
+                raise BrokenPdf(f"the size of {where}", str(bad))
+            self._check_code(where)
+        except BrokenPdf as broken:
+            self._broken = self._broken or broken
         super().showPage()
 
     def endForm(self, **extra):
