@@ -189,9 +189,7 @@ class Booklet:
 
     def _story(self, pages: dict[str, int]) -> list:
         s = self.settings
-        story: list = [NextPageTemplate("body")]
-        story += cover.front(self)
-        story.append(PageBreak())
+        story: list = []  # the cover comes last (see _CoverLastCanvas)
 
         # No page numbers yet: an entry without one gets its page drawn in once the
         # booklet is laid out (blocks.PageRef).
@@ -234,7 +232,11 @@ class Booklet:
             story += self._log(pages)
         if s.author or s.credits:  # the back page
             story += [NextPageTemplate("back"), PageBreak()] + cover.back(self, pages)
-        return story
+        # The cover is laid out and drawn last, and its page put first when the PDF is
+        # written (_CoverLastCanvas): a client's name on it then cannot change how the
+        # pages after it encode their letters, which lets those pages be written again
+        # from their operators for every client (layout.replay).
+        return story + [NextPageTemplate("cover"), PageBreak()] + cover.front(self)
 
     def _flow(self, elements, pages, image=None, exercise=None) -> list:
         fill = {"image": lambda el: [image] if image else []}
@@ -426,8 +428,12 @@ class Booklet:
             canv.line(m, m + 6 * mm + half_h + HALF_GAP / 2, w - m, m + 6 * mm + half_h + HALF_GAP / 2)
             canv.restoreState()
 
-        doc.addPageTemplates([
-            PageTemplate("cover", [cover_frame], onPage=cover_page),
+        def cover_first(canv, doc):
+            canv.cover_drawn_at = canv._pageNumber  # put first when the PDF is written
+            cover_page(canv, doc)
+
+        doc.addPageTemplates([  # the first is the first page laid out: the contents (see _story)
+            PageTemplate("cover", [cover_frame], onPage=cover_first),
             # Footers are drawn after the page's content, so text extraction and screen
             # readers meet them last.
             PageTemplate("body", [frame], onPageEnd=body_page),
@@ -443,7 +449,9 @@ class Booklet:
         buffer = io.BytesIO()
         story = self._story(pages)  # every block rendered: kept while the pages are laid out
         self.templates.store_soon()
-        self._doc(buffer).build(story, canvasmaker=_OutlineCanvas)
+        doc = self._doc(buffer)
+        doc._firstPageTemplateIndex = 1  # "body": the cover is laid out last
+        doc.build(story, canvasmaker=_CoverLastCanvas)
         return buffer.getvalue()
 
 
@@ -480,3 +488,20 @@ class _OutlineCanvas(HandoutCanvas):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.showOutline()
+
+
+class _CoverLastCanvas(_OutlineCanvas):
+    """The booklet's canvas, on which the cover is the last page drawn: page numbers
+    count it as page 1 and the others from 2, and the PDF lists it first. Links,
+    bookmarks and outline entries point at page objects, which keep their places."""
+
+    cover_drawn_at: int | None = None
+
+    def getPageNumber(self) -> int:
+        return 1 if self._pageNumber == self.cover_drawn_at else self._pageNumber + 1
+
+    def save(self):
+        if self.cover_drawn_at is not None:
+            pages = self._doc.Pages.pages
+            pages.insert(0, pages.pop(self.cover_drawn_at - 1))
+        super().save()
