@@ -107,8 +107,9 @@ def _client_booklets(sample: Path, handout: Path, seconds: float | None = None):
     if seconds is not None:
         ms = seconds * 1000
     else:
-        rows = ["name,email,start,note"] + [f"Client {n:03d},c{n}@example.com,2026-12-01,Note {n}" for n in range(200)]
-        (sample / "clients.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        from people import clients_csv
+
+        (sample / "clients.csv").write_text(clients_csv(200), encoding="utf-8")
         ms = timed(lambda: subprocess.run([str(handout), "booklets", "-j", "2"], cwd=sample, check=True,
                                           capture_output=True), runs=3)
     return [("`handout booklets -j 2`, 200 clients of the sample, whole process", ms, 8000),

@@ -119,8 +119,10 @@ def test_seven_phone_photos_email_booklet_is_small_and_quick_the_first_time(tmp_
 def test_200_client_booklets_with_two_processes_are_as_quick_as_a_typst_loop(tmp_path, cache_env):
     pytest.importorskip("typst")  # the `bench` extra
     sample = copy_sample(tmp_path / "sample")
-    lines = ["name,email,start,note"] + [f"Client {n:03d},c{n}@example.com,2026-12-01,Note {n}" for n in range(200)]
-    (sample / "clients.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from people import clients_csv  # names from a dozen languages, as a trainer's list has them
+
+    (sample / "clients.csv").write_text(clients_csv(200), encoding="utf-8")
     handout = [sys.executable, "-m", "generator", "booklets", "-j", "2"]
     typst = [sys.executable, str(REPO / "benchmarks" / "peers" / "typst_build.py"), str(sample), "--clients", "-j", "2"]
     _process(handout, sample, cache_env)  # both write once before timing

@@ -119,8 +119,10 @@ def _big_booklet(tmp: Path, big_project, handout: Path, runs: int):
 
 def _client_booklets(sample: Path, handout: Path, runs: int):
     """200 personalised booklets with two processes: Handout's command, a Typst worker pool."""
-    lines = ["name,email,start,note"] + [f"Client {n:03d},c{n}@example.com,2026-12-01,Note {n}" for n in range(200)]
-    (sample / "clients.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sys.path.insert(0, str(HERE.parent))
+    from people import clients_csv
+
+    (sample / "clients.csv").write_text(clients_csv(200), encoding="utf-8")
     env = fresh_cache()
     t = interleaved({"handout": lambda: process([str(handout), "booklets", "-j", "2"], sample, env),
                      "typst": lambda: process(TYPST + [str(sample), "--clients", "-j", "2"], sample)}, runs)
