@@ -96,6 +96,21 @@ class Rendered(list):
 _CHECKED: dict[tuple, str] = {}
 
 
+# The elements read from a text this process made or checked: nothing changes them once
+# read, so every booklet that renders the same text shares them (and what is made from
+# them, by element: blocks.inner_markup).
+_ELEMENTS: dict[str, ET.Element] = {}
+
+
+def _elements(text: str) -> ET.Element:
+    root = _ELEMENTS.get(text)
+    if root is None:
+        if len(_ELEMENTS) >= 2000:
+            _ELEMENTS.clear()
+        root = _ELEMENTS[text] = _parse(text)[0]
+    return root
+
+
 def _remember(key: str, text: str, root=None) -> None:
     if len(_CHECKED) >= 5000:
         _CHECKED.clear()
@@ -161,11 +176,11 @@ class Templates:
         if key is not None:
             text = _CHECKED.get((rendercache.cache_root(), key))  # this process made or checked it
             if text is not None:
-                return Rendered(_parse(text)[0], text)
+                return Rendered(_elements(text), text)
             text = self._pending.get(key) or rendercache.load(key)
             if text is not None:
                 try:
-                    root, _ = _parse(text)
+                    root = _elements(text)
                     if not tags.check(list(root)):
                         _remember(key, text)
                         return Rendered(root, text)
@@ -263,6 +278,7 @@ class Templates:
                 problems.append(Problem(where or path, f"template error: {misuse.message}", line))
             raise HandoutError(problems)
         self._keep(key, text)  # only what passed every check
+        _ELEMENTS.setdefault(text, root)
         return root, text
 
     def _sources(self, template) -> list[Path]:

@@ -3,6 +3,7 @@ as ReportLab's own paragraph."""
 
 from __future__ import annotations
 
+import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph
 
@@ -93,3 +94,26 @@ def test_booklets_share_style_objects_but_not_the_dict():
     assert one is not two and one["body"] is two["body"]
     one["body"] = ParagraphStyle("changed", parent=one["body"], fontSize=20)
     assert make_styles(10.0)["body"].fontSize != 20
+
+
+def test_a_block_rendered_again_shares_its_elements_and_their_markup(tmp_path, monkeypatch):
+    """The next client's booklet reads a block it rendered before neither from the
+    cache nor from its text again: the same elements, the same markup."""
+    import xml.etree.ElementTree as ET
+
+    from generator import templates as module
+    from generator.layout.blocks import inner_markup
+
+    monkeypatch.setenv("HANDOUT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "project").mkdir()
+    templates = module.templates_for(tmp_path / "project")
+    context = dict(key="intro", title="Einführung", body="Stärke *zählt* – jeden Tag.", lead=True)
+    first = templates.render("section.xml", **context)
+    templates.flush()  # checked and kept, as a build ends
+    monkeypatch.setattr(module, "_parse", lambda text: pytest.fail("read again"))
+    again, third = templates.render("section.xml", **context), templates.render("section.xml", **context)
+    assert again.text == first.text and [id(el) for el in first] == [id(el) for el in again] == [id(el) for el in third]
+    for element in (e for el in again for e in el.iter()):
+        whole = ET.tostring(element, encoding="unicode")
+        expected = whole[whole.find(">") + 1:whole.rfind("</")] if whole.rfind("</") > whole.find(">") else ""
+        assert inner_markup(element) == inner_markup(element) == expected

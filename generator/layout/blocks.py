@@ -191,12 +191,22 @@ class Anchored(Name):
 Fill = Callable[[ET.Element], list[Flowable]]
 
 
+_MARKUP: dict[int, tuple[ET.Element, str]] = {}  # by element: rendered texts share theirs (templates)
+
+
 def inner_markup(element: ET.Element) -> str:
     """The element's content as paragraph markup (its text and child tags)."""
+    kept = _MARKUP.get(id(element))
+    if kept is not None and kept[0] is element:  # the element is kept: its id is not reused
+        return kept[1]
     text = ET.tostring(element, encoding="unicode")
     start = text.find(">") + 1
     end = text.rfind("</")
-    return text[start:end] if end > start else ""
+    markup = text[start:end] if end > start else ""
+    if len(_MARKUP) >= 20_000:
+        _MARKUP.clear()
+    _MARKUP[id(element)] = (element, markup)
+    return markup
 
 
 def markup_key(elements: list[ET.Element]) -> str:
