@@ -46,6 +46,7 @@ def written(monkeypatch):
 
     def counting(self, canv):
         count["again"] += 1
+        count.setdefault("code", []).append("\n".join(self.code))
         return write(self, canv)
 
     monkeypatch.setattr(replay.Drawn, "write", counting)
@@ -80,6 +81,24 @@ def test_client_booklets_drawn_again_are_the_bytes_each_makes_alone(sample, writ
     assert "Юлия Смирнова" in text and "Hip Raise" in text
 
 
+def test_an_exercise_longer_than_a_page_breaks_and_is_written_again_the_same(sample, written):
+    """Where a long exercise breaks is worked out once; each frame's piece is written
+    again for the next client, the bytes as each booklet made alone."""
+    path = sample / "exercises" / "hip-raise.yaml"
+    steps = "".join(f"  - Schritt {n} – die Hüfte langsam heben, oben {n} Sekunden halten, "
+                    f"dann kontrolliert senken und tief ausatmen.\n" for n in range(1, 41))
+    path.write_text(re.sub(r"steps:\n(  - .*\n)+", "steps:\n" + steps, path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    (sample / "clients.yaml").write_text(CLIENTS, encoding="utf-8")
+    together, alone = _booklets(sample, written)
+    assert together == alone
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(together[2])).pages]
+    assert sum("Hip Raise (cont.)" in text for text in pages) >= 2, "not long enough to break twice"
+    assert "Schritt 40" in " ".join(pages)
+    ben, zoe, eve, dan, *_ = written["each"]
+    assert ben == 0 and eve >= 5 + 3  # the other exercises and the long one's three pieces or more
+
+
 def test_exercises_with_phone_photos_are_drawn_each_time(sample, written):
     """Each placement of a photo decides the pixels it is embedded with."""
     for n, path in enumerate(sorted((sample / "exercises").glob("*.yaml"))):
@@ -88,8 +107,10 @@ def test_exercises_with_phone_photos_are_drawn_each_time(sample, written):
                                path.read_text(encoding="utf-8")), encoding="utf-8")
     (sample / "clients.yaml").write_text(CLIENTS, encoding="utf-8")
     together, alone = _booklets(sample)
-    assert written["again"] == 0
+    # What went on to a next page, under the running heading, holds no photo.
+    assert not any("photo" in code for code in written.get("code", [])), "a photo written again"
     assert together == alone
+    assert b"/FormXob.photo" in together[0] or b"/photo" in together[0]
 
 
 def _canvas() -> Canvas:

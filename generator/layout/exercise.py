@@ -85,11 +85,13 @@ class Exercise(Flowable):
 
     def __init__(self, make: Callable[[], list[Flowable]], heading: Paragraph,
                  lead: list[Flowable] | None = None, picture: PictureBox | None = None,
-                 drawn: dict | None = None):
+                 drawn: dict | None = None, part: int = 0):
         super().__init__()
         self.make, self.heading, self.lead, self.picture = make, heading, lead or [], picture
-        # What it drew before, shared by the exercises made of the same flowables (replay).
+        # What it drew and where it broke before, shared by the exercises made of the same
+        # flowables (replay); `part` counts the frames it went on to.
         self.drawn = drawn if drawn is not None else {}
+        self.part = part
         self.full_h = picture.max_h if picture is not None else 0.0
         self.built: list[Flowable] | None = None
         self.items: list[Flowable] = []
@@ -116,7 +118,8 @@ class Exercise(Flowable):
                     self.inner = KeepInFrame(avail_w, avail_h, opened, mode="shrink")
                 self.width, self.height = self.inner.wrapOn(self.canv, avail_w, avail_h)
                 picture_h = self.picture.max_h if self.picture is not None else None
-                self.laid_out = (avail_w, avail_h, picture_h, type(self.inner), self.width, self.height)
+                self.laid_out = (self.part, avail_w, avail_h, picture_h, type(self.inner), self.width,
+                                 self.height)
                 return self.width, self.height
         # It breaks whatever the picture does, so the picture keeps its full size.
         self._scale(1.0)
@@ -142,14 +145,48 @@ class Exercise(Flowable):
     def split(self, avail_w, avail_h):
         if self.inner is not None:
             return [self.inner]
-        head, rest = _fill(self.items, avail_w, avail_h, len(self.lead), self.canv)
-        more = Exercise(lambda: rest, self.heading, [self.heading]) if rest else None
-        return [KeepInFrame(avail_w, avail_h, _opened(head), mode="shrink")] + ([FrameBreak(), more] if more else [])
+        fixed = len(self.lead)
+        # Where the same flowables broke in a frame this size before: the same pieces
+        # (the running heading is this booklet's own).
+        content = [id(item) for item in self.items[fixed:]]
+        kept = self.drawn.get(("split", self.part, avail_w, avail_h))
+        if kept is None or kept[0] != content:
+            head, rest = _fill(self.items, avail_w, avail_h, fixed, self.canv)
+            kept = self.drawn[("split", self.part, avail_w, avail_h)] = (content, head[fixed:], rest, self.items)
+        head, rest = self.lead + kept[1], kept[2]
+        more = Exercise(lambda: rest, self.heading, [self.heading], drawn=self.drawn,
+                        part=self.part + 1) if rest else None
+        piece = _Piece(KeepInFrame(avail_w, avail_h, _opened(head), mode="shrink"), head, self.drawn, self.part)
+        return [piece] + ([FrameBreak(), more] if more else [])
 
     def fits(self, avail_w, avail_h) -> bool:
         """Whether the whole exercise fits a frame this size (the picture shrunk if need be)."""
         self.wrapOn(Canvas(io.BytesIO()), avail_w, avail_h)
         return self.inner is not None
+
+
+class _Piece(Flowable):
+    """The part of a split exercise that fills a frame: drawn, or written again from
+    what it drew before (replay), as a whole exercise is."""
+
+    def __init__(self, inner: KeepInFrame, items: list[Flowable], drawn: dict, part: int):
+        super().__init__()
+        self.inner, self.items, self.drawn, self.part = inner, items, drawn, part
+
+    def wrap(self, avail_w, avail_h):
+        self.width, self.height = self.inner.wrapOn(self.canv, avail_w, avail_h)
+        self.laid_out = ("piece", self.part, avail_w, avail_h, self.width, self.height)
+        return self.width, self.height
+
+    def split(self, avail_w, avail_h):
+        return self.inner.splitOn(self.canv, avail_w, avail_h)
+
+    def drawOn(self, canv, x, y, _sW=0):
+        for drawing in _drawings(self.items):
+            define(canv, drawing)
+        for anchor in _anchors(self.inner):
+            anchor.mark(canv)
+        replay.draw(self.drawn, self.laid_out + (x, y, _sW), canv, lambda: self.inner.drawOn(canv, x, y, _sW))
 
 
 class _Stack(Flowable):
