@@ -141,6 +141,12 @@ def finite_numbers():
         raise BrokenPdf("a drawing", str(exc).rsplit(" ", 1)[-1]) from None
 
 
+def _called(canv, name, method, args, kwargs):
+    from .layout.replay import called
+
+    return called(canv, name, method, args, kwargs)
+
+
 class HandoutCanvas(Canvas):
     """Every PDF asks viewers to print at 100%, names its producer, and refuses to
     close a page or form that holds a number which is not finite."""
@@ -161,8 +167,18 @@ class HandoutCanvas(Canvas):
         `draw(canvas)` then draws into `box` (x0, y0, x1, y1) what only the whole
         document knows (the page count, a page number in the contents). The layout
         runs once instead of until its numbers settle."""
+        _called(self, "later", self._later_now, (name, box, draw), {})
+
+    def _later_now(self, name, box, draw) -> None:
         self.doForm(name)
         self._later.setdefault(name, (box, draw))
+
+    # Links are made again when a drawing is written again from its operators (replay).
+    def linkRect(self, *args, **kwargs):
+        return _called(self, "linkRect", super().linkRect, args, kwargs)
+
+    def linkURL(self, *args, **kwargs):
+        return _called(self, "linkURL", super().linkURL, args, kwargs)
 
     def save(self):
         if self._broken is not None:

@@ -71,10 +71,11 @@ def _booklets(project, written=None) -> tuple[list[bytes], list[bytes]]:
 def test_client_booklets_drawn_again_are_the_bytes_each_makes_alone(sample, written):
     (sample / "clients.yaml").write_text(CLIENTS, encoding="utf-8")
     together, alone = _booklets(sample, written)
-    # Ben draws the exercise pages; every other client writes them again, Zoë and Юлия
+    # Ben draws the pages; every other client writes them again (the exercises, the
+    # contents with its links and page numbers, the intro, the back page), Zoë and Юлия
     # too, but for Dan's own dose.
     ben, zoe, eve, dan, yulia, fay = written["each"]
-    assert ben == 0 and zoe == eve == yulia == fay >= 5 and dan == eve - 1
+    assert ben == 0 and zoe == eve == yulia == fay >= 20 and dan == eve - 1
     for index, (pdf, own) in enumerate(zip(together, alone)):
         assert pdf == own, f"client {index + 1}"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(together[4])).pages)
@@ -166,3 +167,54 @@ def test_a_canvas_in_another_state_draws_again():
     again = []
     replay.draw(kept, "k", glyphs, lambda: again.append(glyphs.drawString(20, 20, "Puente")))
     assert again
+
+
+def _handout_canvas():
+    from generator.output import HandoutCanvas
+
+    canv = HandoutCanvas(buffer := io.BytesIO(), invariant=1)
+    canv.buffer = buffer
+    canv.setFont("Handout", 10)
+    canv.drawString(10, 10, "before")
+    canv.bookmarkPage("target")
+    return canv
+
+
+def _linking(canv):
+    """As the contents draws a row: moved, a link to a target and to a web page, and a
+    page number filled in once the document is complete."""
+    canv.saveState()
+    canv.translate(40, 300)
+    canv.setFont("Handout-Bold", 11)
+    canv.drawString(0, 0, "Übungen – Seite")
+    canv.linkRect("", "target", (0, 0, 120, 14), relative=1, thickness=0)
+    canv.linkURL("https://example.org/ü", (0, 20, 80, 34), relative=1)
+    canv.later("number", (0, 0, 20, 14), lambda c: c.drawString(0, 2, "7"))
+    canv.drawString(0, -20, "weiter")
+    canv.restoreState()
+
+
+def test_links_and_later_forms_are_made_again_where_they_were():
+    kept: dict = {}
+    first = _handout_canvas()
+    replay.draw(kept, "k", first, lambda: _linking(first))
+    assert len(kept["k"]) == 1 and [call.name for call in kept["k"][0].calls] == ["linkRect", "linkURL", "later"]
+    again = _handout_canvas()
+    replay.draw(kept, "k", again, lambda: pytest.fail("drawn, not written again"))
+    drawn = _handout_canvas()
+    _linking(drawn)
+    assert again._code == drawn._code
+    again.save(), drawn.save()
+    pdf = again.buffer.getvalue()
+    assert pdf == drawn.buffer.getvalue()
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    links = [annot.get_object() for annot in page["/Annots"]]
+    assert [round(float(n)) for n in links[0]["/Rect"]] == [40, 300, 160, 314]  # where the row was moved to
+    assert links[1]["/A"]["/URI"] == "https://example.org/ü"
+
+
+def test_a_drawing_that_makes_a_bookmark_is_not_kept_on_the_booklets_canvas():
+    kept: dict = {}
+    canv = _handout_canvas()
+    replay.draw(kept, "k", canv, lambda: (_linking(canv), canv.bookmarkPage("elsewhere")))
+    assert kept["k"] == []

@@ -41,7 +41,7 @@ from ..templates import Templates  # noqa: E402
 from .blocks import (  # noqa: E402
     BOX_PADDING, PALETTE, Anchored, Palette, flowables, make_styles, markup_key, tempo_flowable, tempo_key,
 )
-from .exercise import Exercise, PictureBand, band_fit, pair_up  # noqa: E402
+from .exercise import Exercise, PictureBand, band_fit, keep_drawings, pair_up  # noqa: E402
 from . import cover  # noqa: E402
 from .log import tick_log  # noqa: E402
 from .log_sets import sets_log  # noqa: E402
@@ -101,6 +101,7 @@ class Shared:
     def __init__(self):
         self.pages: dict[str, int] = {}  # cleared as each booklet starts
         self.exercises: dict[tuple, list] = {}
+        self.drawn: dict[tuple, dict] = {}  # what the other blocks drew, by their text (replay)
 
     @classmethod
     def made_for(cls, look: tuple) -> Shared:
@@ -113,6 +114,8 @@ class Shared:
         shared = _SHARED[look]
         if len(shared.exercises) > 2000:  # edit after edit
             shared.exercises.clear()
+        if len(shared.drawn) > 2000:
+            shared.drawn.clear()
         return shared
 
 
@@ -194,23 +197,23 @@ class Booklet:
         # No page numbers yet: an entry without one gets its page drawn in once the
         # booklet is laid out (blocks.PageRef).
         contents = self.templates.render("contents.xml", entries=self._entries())
-        story += self._flow(contents, pages)
+        story += self._block(contents, pages)
         # The intro follows the contents on its page when it fits: no half-empty page.
         story.append(Spacer(1, self.styles["body"].fontSize * 1.5))
 
         first = True
         if s.intro:
-            story += self._flow(self._render("intro", "section.xml", key="intro",
-                                             title=self.t["introduction"], body=s.intro, lead=True), pages)
+            story += self._block(self._render("intro", "section.xml", key="intro",
+                                              title=self.t["introduction"], body=s.intro, lead=True), pages)
             first = False
         for index, section in enumerate(s.sections):
             if not first:
                 story.append(Spacer(1, self.styles["body"].fontSize))
-            story += self._flow(self._render(f"section-{index}", "section.xml", key=f"section-{index}",
-                                             title=section.title, body=section.body, lead=False), pages)
+            story += self._block(self._render(f"section-{index}", "section.xml", key=f"section-{index}",
+                                              title=section.title, body=section.body, lead=False), pages)
             first = False
         for index, tip in enumerate(s.tips):
-            story += self._flow(self._render(f"tip-{index}", "tip.xml", title=tip.title, body=tip.body), pages)
+            story += self._block(self._render(f"tip-{index}", "tip.xml", title=tip.title, body=tip.body), pages)
 
         exercises = self.project.exercises
         for number, group in enumerate(self._exercise_pages()):
@@ -231,12 +234,25 @@ class Booklet:
             story += [NextPageTemplate("body"), PageBreak()]
             story += self._log(pages)
         if s.author or s.credits:  # the back page
-            story += [NextPageTemplate("back"), PageBreak()] + cover.back(self, pages)
+            back = cover.back(self, pages)
+            keep_drawings(back, self._drawn(("back",) + tuple(
+                getattr(self._rendered.get(name), "text", None) for name in ("author", "credits"))))
+            story += [NextPageTemplate("back"), PageBreak()] + back
         # The cover is laid out and drawn last, and its page put first when the PDF is
         # written (_CoverLastCanvas): a client's name on it then cannot change how the
         # pages after it encode their letters, which lets those pages be written again
         # from their operators for every client (layout.replay).
         return story + [NextPageTemplate("cover"), PageBreak()] + cover.front(self)
+
+    def _block(self, elements, pages) -> list:
+        """A block's flowables, each drawn, or written again from what the same block
+        drew in an earlier booklet of this process (replay)."""
+        made = self._flow(elements, pages)
+        keep_drawings(made, self._drawn(("block", markup_key(elements))))
+        return made
+
+    def _drawn(self, key: tuple) -> dict:
+        return self.shared.drawn.setdefault(key, {})
 
     def _flow(self, elements, pages, image=None, exercise=None) -> list:
         fill = {"image": lambda el: [image] if image else []}

@@ -189,6 +189,32 @@ class _Piece(Flowable):
         replay.draw(self.drawn, self.laid_out + (x, y, _sW), canv, lambda: self.inner.drawOn(canv, x, y, _sW))
 
 
+def keep_drawings(flowables: list[Flowable], drawn: dict, key: tuple = ()) -> None:
+    """Let each of `flowables` be written again from what it drew (replay) by the next
+    booklet whose same block is laid out the same: `drawn` is shared by the blocks made
+    of the same text, `key` tells the block's parts apart. Only drawing is changed:
+    each keeps its class, so the layout sees the flowable it always did."""
+    for index, flowable in enumerate(flowables):
+        flowable.drawOn = _KeptDrawing(flowable, drawn, key + (index,))
+
+
+class _KeptDrawing:
+    """A flowable's drawOn, through replay."""
+
+    def __init__(self, flowable: Flowable, drawn: dict, key: tuple):
+        self.flowable, self.drawn, self.key = flowable, drawn, key
+
+    def __call__(self, canv, x, y, _sW=0):
+        flowable = self.flowable
+        for drawing in _drawings([flowable]):
+            define(canv, drawing)
+        for anchor in _anchors(flowable):
+            anchor.mark(canv)
+        size = tuple(getattr(flowable, name, None) for name in ("width", "height", "_width", "_height"))
+        replay.draw(self.drawn, self.key + (x, y, _sW) + size, canv,
+                    lambda: type(flowable).drawOn(flowable, canv, x, y, _sW))
+
+
 class _Stack(Flowable):
     """Flowables one under another, as KeepInFrame places content that fits, but with
     the sizes they were measured at: an exercise's text is wrapped once, not thrice."""

@@ -6,9 +6,12 @@ point is the one before (the same pages came first). Drawing them was the larges
 part of a client's booklet after its layout. So a drawing is kept as the operators
 it wrote, with the state it began in, and written again only when the canvas's
 graphics state, every font's subsets and the forms it places are exactly as they
-were then: the bytes are those drawing would write. A drawing that did anything
-besides writing operators, placing forms and using glyphs (a link, a bookmark, a
-photo, a new form or transparency state) is not kept, and is drawn each time.
+were then: the bytes are those drawing would write. Links and forms filled in later
+(a page number in the contents) are made again by calling the canvas as the drawing
+did, at the same point of its operators and under the same transform. A drawing that
+did anything else besides writing operators, placing forms and using glyphs (a
+bookmark, a photo, a new form or transparency state) is not kept, and is drawn each
+time.
 """
 
 from __future__ import annotations
@@ -69,16 +72,59 @@ def _effects(canv) -> tuple:
             len(canv._extgstate._c), len(canv._colorsUsed), len(canv._shadingUsed))
 
 
+# What a drawing may do that is made again on replay: the canvas methods (HandoutCanvas
+# passes them through `called`) and nothing else (their other effects are counted).
+REPEATABLE = ("linkRect", "linkURL", "later")
+
+
+@dataclass
+class Call:
+    """A repeatable call a drawing made: where in its operators and forms it came, the
+    operators it wrote itself (skipped: the call writes them again), its transform."""
+    code_at: int
+    code_after: int
+    forms_at: int
+    forms_after: int
+    name: str
+    args: tuple
+    kwargs: dict
+    matrix: tuple
+    effects: tuple  # what it added, as _effects counts
+
+
+def called(canv, name: str, method, args: tuple, kwargs: dict):
+    """Call `method` (canvas method `name`), noting it when a drawing is being kept."""
+    calls = canv.__dict__.get("_handout_calls")
+    if calls is None:
+        return method(*args, **kwargs)
+    code_at, forms_at, before, matrix = len(canv._code), len(canv._formsinuse), _effects(canv), canv._currentMatrix
+    result = method(*args, **kwargs)
+    added = tuple(b - a for a, b in zip(before, _effects(canv)))
+    calls.append(Call(code_at, len(canv._code), forms_at, len(canv._formsinuse), name, args, kwargs, matrix, added))
+    return result
+
+
 @dataclass
 class Drawn:
     before: tuple  # graphics state, fonts, forms: what the operators were written in
     code: list[str]
     forms_used: list[str]
     fonts_after: tuple
+    calls: list[Call]
 
     def write(self, canv) -> None:
-        canv._code.extend(self.code)
-        canv._formsinuse.extend(self.forms_used)
+        code, forms = 0, 0
+        for call in self.calls:
+            canv._code.extend(self.code[code:call.code_at])
+            canv._formsinuse.extend(self.forms_used[forms:call.forms_at])
+            matrix, canv._currentMatrix = canv._currentMatrix, call.matrix
+            try:
+                getattr(canv, call.name)(*call.args, **call.kwargs)
+            finally:
+                canv._currentMatrix = matrix
+            code, forms = call.code_after, call.forms_after
+        canv._code.extend(self.code[code:])
+        canv._formsinuse.extend(self.forms_used[forms:])
         _set_fonts_state(canv._doc, self.fonts_after)
 
 
@@ -94,10 +140,24 @@ def draw(kept: dict, key, canv, draw_now) -> None:
         if drawn.before == before:
             drawn.write(canv)
             return
+    if canv.__dict__.get("_handout_calls") is not None:  # inside a drawing being kept: part of it
+        draw_now()
+        return
     effects, code_at, forms_at = _effects(canv), len(canv._code), len(canv._formsinuse)
     code, forms = canv._code, canv._formsinuse
-    draw_now()
-    if (canv._code is code and canv._formsinuse is forms and _effects(canv) == effects
-            and _graphics(canv) == before[0]):
-        variants.insert(0, Drawn(before, code[code_at:], forms[forms_at:], _fonts_state(canv._doc)))
+    calls: list[Call] = []
+    canv._handout_calls = calls
+    try:
+        draw_now()
+    finally:
+        canv._handout_calls = None
+    # What it added besides its repeatable calls: nothing, or it is not kept.
+    added = [b - a for a, b in zip(effects, _effects(canv))]
+    for call in calls:
+        added = [n - c for n, c in zip(added, call.effects)]
+    if canv._code is code and canv._formsinuse is forms and not any(added) and _graphics(canv) == before[0]:
+        for call in calls:  # positions within this drawing
+            call.code_at, call.code_after = call.code_at - code_at, call.code_after - code_at
+            call.forms_at, call.forms_after = call.forms_at - forms_at, call.forms_after - forms_at
+        variants.insert(0, Drawn(before, code[code_at:], forms[forms_at:], _fonts_state(canv._doc), calls))
         del variants[VARIANTS:]
