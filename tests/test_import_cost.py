@@ -103,3 +103,18 @@ def test_yaml_and_cjk_patterns_compiled_when_used_behave_as_compiled():
         raise AssertionError("an unprintable character was read")
     finally:
         yaml.reader.Reader.NON_PRINTABLE = kept
+
+
+def test_the_characters_a_project_file_may_not_hold_are_pyyamls_refusals():
+    """loading._NOT_YAML, written as the characters refused (quick to compile), finds
+    exactly what PyYAML's own reader refuses, over every code point."""
+    import re
+
+    import yaml.reader
+
+    from generator.loading import _NOT_YAML
+
+    every = "".join(map(chr, range(0x110000)))
+    refused = re.compile(yaml.reader.Reader.NON_PRINTABLE.pattern)
+    assert _NOT_YAML.findall(every) == refused.findall(every)
+    assert len(_NOT_YAML.findall(every)) == 2048 + 2 + 9 + 2 + 18 + 6 + 26  # surrogates, U+FFFE/F, controls
