@@ -294,11 +294,14 @@ class Booklet:
             image = self._exercise_image(ex, half)
             # The shared page book, not `pages`: the flowables outlive this call.
             self.shared.exercises[key] = [image, self._flow(elements, self.shared.pages, image=image,
-                                                            exercise=ex.content), {}]
-        image, made, drawn = self.shared.exercises[key]
+                                                            exercise=ex.content), {},
+                                          image.max_h if image is not None else 0.0]
+        image, made, drawn, full_h = self.shared.exercises[key]
         if image is not None:  # drawn through this build's pictures, which count its placements
             image.picture = self.images.get(ex.image_path)
-        return Exercise(lambda: list(made), heading, picture=image, drawn=drawn)
+        # The picture's full height is the entry's: an earlier booklet may have left the
+        # shared picture lowered to keep its page whole.
+        return Exercise(lambda: list(made), heading, picture=image, drawn=drawn, full_h=full_h)
 
     def _phases(self, ex) -> list[dict]:
         """Each phase's name, weeks ("3–6") and dose, when the exercise's dose changes

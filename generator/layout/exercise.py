@@ -85,14 +85,14 @@ class Exercise(Flowable):
 
     def __init__(self, make: Callable[[], list[Flowable]], heading: Paragraph,
                  lead: list[Flowable] | None = None, picture: PictureBox | None = None,
-                 drawn: dict | None = None, part: int = 0):
+                 drawn: dict | None = None, part: int = 0, full_h: float | None = None):
         super().__init__()
         self.make, self.heading, self.lead, self.picture = make, heading, lead or [], picture
         # What it drew and where it broke before, shared by the exercises made of the same
         # flowables (replay); `part` counts the frames it went on to.
         self.drawn = drawn if drawn is not None else {}
         self.part = part
-        self.full_h = picture.max_h if picture is not None else 0.0
+        self.full_h = full_h if full_h is not None else picture.max_h if picture is not None else 0.0
         self.built: list[Flowable] | None = None
         self.items: list[Flowable] = []
         self.inner: Flowable | None = None
