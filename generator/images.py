@@ -96,11 +96,17 @@ class Picture:
         """The part of the photo placed at `placed` (x, y, w, h) that `box` shows, as an
         image of the pixels it needs there. The pixels are made by a worker thread while
         layout goes on; the canvas names the image now and defines it when it saves
-        (ReportLab looks XObjects up by name only when it writes the file)."""
+        (ReportLab looks XObjects up by name only when it writes the file). Each
+        placement decides the photo's pixels: a drawing written again from its
+        operators (layout.replay) places its photos again."""
+        from .layout.replay import called
+
+        called(canv, _place_photo, (self, box, placed), {})
+
+    def _place_now(self, canv, box: tuple, placed: tuple) -> None:
         x, y, w, h = box
         px, py, pw, ph = placed
-        # Counted, so that a drawing that placed a photo is never written again from
-        # its operators (layout.replay): each placement decides the photo's pixels.
+        # Counted: a drawing whose count moved without placing through `called` is not kept.
         canv._handout_photos_placed = canv.__dict__.get("_handout_photos_placed", 0) + 1
         self.lowest_dpi = min(self.lowest_dpi, self.width / (pw / 72))
         # What is seen, as shares of the photo from its top left (as pixels count):
@@ -190,6 +196,10 @@ class Picture:
             # larger at these sizes. 4:2:0 chroma: colour edges at 150 dpi hide it.
             img.save(out, "JPEG", quality=quality, optimize=True, progressive=False, subsampling=2)
         return out.getvalue()
+
+
+def _place_photo(canv, picture: Picture, box: tuple, placed: tuple) -> None:
+    picture._place_now(canv, box, placed)
 
 
 def _pool():

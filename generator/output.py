@@ -141,10 +141,10 @@ def finite_numbers():
         raise BrokenPdf("a drawing", str(exc).rsplit(" ", 1)[-1]) from None
 
 
-def _called(canv, name, method, args, kwargs):
+def _called(canv, function, args, kwargs):
     from .layout.replay import called
 
-    return called(canv, name, method, args, kwargs)
+    return called(canv, function, args, kwargs)
 
 
 class HandoutCanvas(Canvas):
@@ -167,7 +167,7 @@ class HandoutCanvas(Canvas):
         `draw(canvas)` then draws into `box` (x0, y0, x1, y1) what only the whole
         document knows (the page count, a page number in the contents). The layout
         runs once instead of until its numbers settle."""
-        _called(self, "later", self._later_now, (name, box, draw), {})
+        _called(self, HandoutCanvas._later_now, (name, box, draw), {})
 
     def _later_now(self, name, box, draw) -> None:
         self.doForm(name)
@@ -175,10 +175,10 @@ class HandoutCanvas(Canvas):
 
     # Links are made again when a drawing is written again from its operators (replay).
     def linkRect(self, *args, **kwargs):
-        return _called(self, "linkRect", super().linkRect, args, kwargs)
+        return _called(self, Canvas.linkRect, args, kwargs)
 
     def linkURL(self, *args, **kwargs):
-        return _called(self, "linkURL", super().linkURL, args, kwargs)
+        return _called(self, Canvas.linkURL, args, kwargs)
 
     def save(self):
         if self._broken is not None:

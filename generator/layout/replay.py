@@ -6,17 +6,18 @@ point is the one before (the same pages came first). Drawing them was the larges
 part of a client's booklet after its layout. So a drawing is kept as the operators
 it wrote, with the state it began in, and written again only when the canvas's
 graphics state, every font's subsets and the forms it places are exactly as they
-were then: the bytes are those drawing would write. Links and forms filled in later
-(a page number in the contents) are made again by calling the canvas as the drawing
-did, at the same point of its operators and under the same transform. A drawing that
-did anything else besides writing operators, placing forms and using glyphs (a
-bookmark, a photo, a new form or transparency state) is not kept, and is drawn each
-time.
+were then: the bytes are those drawing would write. Links, forms filled in later (a
+page number in the contents) and photos (each placement decides the pixels embedded)
+are made again by calling what the drawing called, at the same point of its operators
+and under the same transform. A drawing that did anything else besides writing
+operators, placing forms and using glyphs (a bookmark, a new form or transparency
+state) is not kept, and is drawn each time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from .. import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
@@ -72,35 +73,33 @@ def _effects(canv) -> tuple:
             len(canv._extgstate._c), len(canv._colorsUsed), len(canv._shadingUsed))
 
 
-# What a drawing may do that is made again on replay: the canvas methods (HandoutCanvas
-# passes them through `called`) and nothing else (their other effects are counted).
-REPEATABLE = ("linkRect", "linkURL", "later")
-
-
 @dataclass
 class Call:
-    """A repeatable call a drawing made: where in its operators and forms it came, the
-    operators it wrote itself (skipped: the call writes them again), its transform."""
+    """A call a drawing made that is made again when it is written again: where in its
+    operators and forms it came, the operators it wrote itself (skipped: the call
+    writes them again), the transform it was made under."""
     code_at: int
     code_after: int
     forms_at: int
     forms_after: int
-    name: str
+    function: Callable  # function(canvas, *args, **kwargs)
     args: tuple
     kwargs: dict
     matrix: tuple
     effects: tuple  # what it added, as _effects counts
 
 
-def called(canv, name: str, method, args: tuple, kwargs: dict):
-    """Call `method` (canvas method `name`), noting it when a drawing is being kept."""
+def called(canv, function: Callable, args: tuple, kwargs: dict):
+    """`function(canv, *args, **kwargs)`, noted when a drawing is being kept: links,
+    forms filled in later (HandoutCanvas) and photos placed (images) come through here."""
     calls = canv.__dict__.get("_handout_calls")
     if calls is None:
-        return method(*args, **kwargs)
+        return function(canv, *args, **kwargs)
     code_at, forms_at, before, matrix = len(canv._code), len(canv._formsinuse), _effects(canv), canv._currentMatrix
-    result = method(*args, **kwargs)
+    result = function(canv, *args, **kwargs)
     added = tuple(b - a for a, b in zip(before, _effects(canv)))
-    calls.append(Call(code_at, len(canv._code), forms_at, len(canv._formsinuse), name, args, kwargs, matrix, added))
+    calls.append(Call(code_at, len(canv._code), forms_at, len(canv._formsinuse), function, args, kwargs, matrix,
+                      added))
     return result
 
 
@@ -119,7 +118,7 @@ class Drawn:
             canv._formsinuse.extend(self.forms_used[forms:call.forms_at])
             matrix, canv._currentMatrix = canv._currentMatrix, call.matrix
             try:
-                getattr(canv, call.name)(*call.args, **call.kwargs)
+                call.function(canv, *call.args, **call.kwargs)
             finally:
                 canv._currentMatrix = matrix
             code, forms = call.code_after, call.forms_after
