@@ -199,6 +199,12 @@ class Picture:
 
 
 def _place_photo(canv, picture: Picture, box: tuple, placed: tuple) -> None:
+    """Place `picture`, or, on a canvas that names its build's pictures (a booklet's),
+    that build's picture of the same file: a drawing written again in a later build
+    counts its placements (low-resolution warnings) and takes its profile there."""
+    store = canv.__dict__.get("_handout_images")
+    if store is not None:
+        picture = store.get(picture.path)
     picture._place_now(canv, box, placed)
 
 

@@ -219,3 +219,24 @@ def test_a_drawing_that_makes_a_bookmark_is_not_kept_on_the_booklets_canvas():
     canv = _handout_canvas()
     replay.draw(kept, "k", canv, lambda: (_linking(canv), canv.bookmarkPage("elsewhere")))
     assert kept["k"] == []
+
+
+def test_a_rebuild_that_writes_a_photo_page_again_still_warns_of_its_low_resolution(sample, cli, written):
+    """`watch` rebuilds in one process with a new build's pictures: the page written
+    again counts its photo's placement in that build, so the warning (and --strict)
+    holds every time."""
+    from PIL import Image
+
+    Image.new("RGB", (120, 90), (200, 80, 40)).save(sample / "assets" / "images" / "tiny.png")
+    path = sample / "exercises" / "hip-raise.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("assets/images/hip-raise.svg", "assets/images/tiny.png"),
+                    encoding="utf-8")
+    project = sample / "handout.yaml"  # a cover of its own: the montage would place the photo too
+    project.write_text(project.read_text(encoding="utf-8") + "cover: assets/images/lying-superman.svg\n", encoding="utf-8")
+    for _ in range(2):
+        result = cli("booklet", cwd=sample)
+        assert result.exit_code == 0
+        assert "assets/images/tiny.png: warning: photo prints at" in result.stderr
+    assert any("photo" in code for code in written["code"]), "the photo page was not written again"
+    strict = cli("booklet", "--strict", cwd=sample)
+    assert strict.exit_code == 1 and "assets/images/tiny.png: photo prints at" in strict.stderr

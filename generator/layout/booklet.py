@@ -235,8 +235,10 @@ class Booklet:
             story += self._log(pages)
         if s.author or s.credits:  # the back page
             back = cover.back(self, pages)
-            keep_drawings(back, self._drawn(("back",) + tuple(
-                getattr(self._rendered.get(name), "text", None) for name in ("author", "credits"))))
+            photo = s.author.photo if s.author else None  # a photo replaced in place is drawn anew
+            texts = tuple(getattr(self._rendered.get(name), "text", None) for name in ("author", "credits"))
+            keep_drawings(back, self._drawn(("back", _file_key(self.project.resolve(photo)) if photo else None)
+                                            + texts))
             story += [NextPageTemplate("back"), PageBreak()] + back
         # The cover is laid out and drawn last, and its page put first when the PDF is
         # written (_CoverLastCanvas): a client's name on it then cannot change how the
@@ -470,7 +472,7 @@ class Booklet:
         self.templates.store_soon()
         doc = self._doc(buffer)
         doc._firstPageTemplateIndex = 1  # "body": the cover is laid out last
-        doc.build(story, canvasmaker=_CoverLastCanvas)
+        doc.build(story, canvasmaker=functools.partial(_CoverLastCanvas, images=self.images))
         return buffer.getvalue()
 
 
@@ -515,6 +517,10 @@ class _CoverLastCanvas(_OutlineCanvas):
     bookmarks and outline entries point at page objects, which keep their places."""
 
     cover_drawn_at: int | None = None
+
+    def __init__(self, *args, images: ImageStore | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._handout_images = images  # this build's pictures (images._place_photo)
 
     def getPageNumber(self) -> int:
         return 1 if self._pageNumber == self.cover_drawn_at else self._pageNumber + 1
