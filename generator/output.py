@@ -151,9 +151,12 @@ class HandoutCanvas(Canvas):
     """Every PDF asks viewers to print at 100%, names its producer, and refuses to
     close a page or form that holds a number which is not finite."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, images=None, **kwargs):
         kwargs.setdefault("invariant", 1)
         super().__init__(*args, **kwargs)
+        # The build's pictures (images.ImageStore): a drawing written again from its
+        # operators places that build's photos (images._place_photo).
+        self._handout_images = images
         from reportlab.pdfbase.pdfdoc import PDFName
 
         self.setViewerPreference("PrintScaling", PDFName("None"))

@@ -235,6 +235,7 @@ def test_a_nan_drawn_into_the_pdf_fails_and_keeps_the_last_good_pdfs(cli, sample
         return draw(self, canv, *args, **kwargs)
 
     monkeypatch.setattr(Picture, "draw", draw_at_nan)
+    _as_a_new_process(monkeypatch)
     result = cli(command, cwd=sample)
     assert result.exit_code == 1
     assert re.search(f"{refused}: not written, the last good file is kept: page [0-9]+ would hold a number "
@@ -263,11 +264,21 @@ def test_a_bleed_that_is_not_a_number_fails_and_keeps_the_poster(cli, sample):
     assert unchanged(sample, before)
 
 
+def _as_a_new_process(monkeypatch):
+    """Drawing is patched after a good build: nothing that build drew may be written
+    again from its operators (layout.replay), as in a new process."""
+    from generator.layout import booklet, poster
+
+    monkeypatch.setattr(poster, "_CARDS_DRAWN", {})
+    monkeypatch.setattr(booklet, "_SHARED", {})
+
+
 def test_a_huge_number_reportlab_refuses_is_a_message(cli, sample, monkeypatch):
     before = built(cli, sample)
     from generator.images import Picture
 
     monkeypatch.setattr(Picture, "draw", lambda self, canv, *a, **k: canv.line(0, 0, 1e300, 1))
+    _as_a_new_process(monkeypatch)
     result = cli("poster", cwd=sample)
     assert result.exit_code == 1
     assert "would hold a number that is not finite (1e+300)" in result.stderr

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from conftest import POSTER
 from generator.batch import _Maker
 from generator.clients import load_clients
 from generator.layout import replay
@@ -240,3 +241,24 @@ def test_a_rebuild_that_writes_a_photo_page_again_still_warns_of_its_low_resolut
     assert any("photo" in code for code in written["code"]), "the photo page was not written again"
     strict = cli("booklet", "--strict", cwd=sample)
     assert strict.exit_code == 1 and "assets/images/tiny.png: photo prints at" in strict.stderr
+
+
+def test_a_poster_rebuilt_after_an_edit_writes_the_other_cards_again_the_same(sample, written):
+    """`watch`: the poster rebuilt after one card's edit writes the other cards again;
+    its bytes are the poster built with nothing kept."""
+    from generator.build import build
+    from generator.layout import poster
+
+    build(sample, booklet=False)
+    edited = sample / "exercises" / "hip-raise.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("  - Raise the hips slowly\n",
+                                                                 "  - Raise the hips one vertebra at a time\n"),
+                      encoding="utf-8")
+    written["again"] = 0
+    build(sample, booklet=False)
+    again = (sample / POSTER).read_bytes()
+    assert written["again"] >= 5  # every card but the one edited
+    poster._CARDS_DRAWN.clear()
+    build(sample, booklet=False)
+    assert (sample / POSTER).read_bytes() == again
+    assert "one vertebra at a time" in PdfReader(io.BytesIO(again)).pages[0].extract_text().replace("\n", " ")

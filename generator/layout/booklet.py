@@ -518,10 +518,6 @@ class _CoverLastCanvas(_OutlineCanvas):
 
     cover_drawn_at: int | None = None
 
-    def __init__(self, *args, images: ImageStore | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._handout_images = images  # this build's pictures (images._place_photo)
-
     def getPageNumber(self) -> int:
         return 1 if self._pageNumber == self.cover_drawn_at else self._pageNumber + 1
 

@@ -32,6 +32,8 @@ from .grid import FLOOR, NORMAL, Density, Grid, Page, Refusal, choose, sizes  # 
 from .blocks import PALETTE, Palette, flowables, make_styles, markup_key, tempo_flowable, tempo_key  # noqa: E402
 from .measures import Measures  # noqa: E402
 from .names import lines  # noqa: E402
+from . import replay  # noqa: E402
+from ..svgcache import define  # noqa: E402
 
 SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
 CROP_MARGIN = 10 * mm  # room outside the bleed for crop marks
@@ -289,7 +291,7 @@ class Poster:
         offset = bleed + (CROP_MARGIN if self.crop_marks else 0)
 
         buffer = io.BytesIO()
-        canv = HandoutCanvas(buffer, pagesize=(w + 2 * offset, h + 2 * offset))
+        canv = HandoutCanvas(buffer, pagesize=(w + 2 * offset, h + 2 * offset), images=self.images)
         s = self.settings
         canv.setTitle(s.poster.title or s.title)
         canv.setAuthor(s.author.name if s.author else "")
@@ -361,6 +363,25 @@ class Poster:
             raise RuntimeError("poster text did not fit the space measured for it")
 
     def _card(self, canv, index, styles, grid: Grid, x, y, h):
+        """A card, drawn, or written again from what the same card drew where it stood in
+        the last build (replay): a `watch` rebuild draws only the card edited."""
+        img, text = grid.boxes(index, x, y, h)
+        picture = self.pictures[index]
+        if picture is not None and picture.drawing is not None:
+            define(canv, picture.drawing)  # its form first, so the card only places it
+        content = self.exercises[index].content
+        key = (self._look, self._card_text[index], grid.base, grid.density, grid.pad, grid.cell_w,
+               self.marks[index], x, y, h, tuple(img), tuple(text),
+               None if picture is None else (_file_key(picture.path), picture.photo),
+               content.image_fit, tuple(content.image_focus), content.image_alt)
+        if len(_CARDS_DRAWN) > 2000:
+            _CARDS_DRAWN.clear()
+        regions = len(self.regions)
+        replay.draw(_CARDS_DRAWN, key, canv, lambda: self._draw_card(canv, index, styles, grid, x, y, h))
+        if len(self.regions) == regions:  # written again: the card's regions all the same
+            self.regions += [Region("card", x, y, grid.cell_w, h), Region("card text", *text[:3], text[3] + 1)]
+
+    def _draw_card(self, canv, index, styles, grid: Grid, x, y, h):
         pad = grid.pad
         canv.saveState()
         canv.setFillColor(self.palette.panel)
@@ -414,6 +435,16 @@ class Poster:
 
 
 _CARD_FLOWS: dict[tuple, list] = {}  # see Poster._card_flows
+_CARDS_DRAWN: dict[tuple, list] = {}  # see Poster._card
+
+
+def _file_key(path) -> tuple | None:
+    """A picture's file as a key: its path and state, so a replaced photo is drawn anew."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (path, None)
+    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def _stack_height(flows: list, width: float) -> float:
