@@ -198,6 +198,18 @@ class Picture:
         return out.getvalue()
 
 
+def file_key(path: Path | None) -> tuple | None:
+    """A picture's file as a key of what is drawn from it: its path and its state, so
+    a photo replaced under the same name is drawn anew."""
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return (path, None)
+    return (path, stat.st_mtime_ns, stat.st_size)
+
+
 def _place_photo(canv, picture: Picture, box: tuple, placed: tuple) -> None:
     """Place `picture`, or, on a canvas that names its build's pictures (a booklet's),
     that build's picture of the same file: a drawing written again in a later build

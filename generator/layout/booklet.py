@@ -32,7 +32,7 @@ from reportlab.platypus import (  # noqa: E402
 )
 from markupsafe import escape  # noqa: E402
 
-from ..images import ImageStore, PictureBox  # noqa: E402
+from ..images import ImageStore, PictureBox, file_key  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
 from ..paper import BOOKLET_SIZES  # noqa: E402
 from ..project import LoadedProject, card_marks  # noqa: E402
@@ -237,7 +237,7 @@ class Booklet:
             back = cover.back(self, pages)
             photo = s.author.photo if s.author else None  # a photo replaced in place is drawn anew
             texts = tuple(getattr(self._rendered.get(name), "text", None) for name in ("author", "credits"))
-            keep_drawings(back, self._drawn(("back", _file_key(self.project.resolve(photo)) if photo else None)
+            keep_drawings(back, self._drawn(("back", file_key(self.project.resolve(photo)) if photo else None)
                                             + texts))
             story += [NextPageTemplate("back"), PageBreak()] + back
         # The cover is laid out and drawn last, and its page put first when the PDF is
@@ -288,7 +288,7 @@ class Booklet:
         # The flowables depend on the text, the picture and what fills the tempo and
         # QR placeholders; booklets sharing these share them (see Shared).
         content = ex.content
-        key = (markup_key(elements), _file_key(ex.image_path), half, tempo_key(content.tempo), content.video,
+        key = (markup_key(elements), file_key(ex.image_path), half, tempo_key(content.tempo), content.video,
                # what places the picture (see _exercise_image)
                content.image_fit, "image_fit" in content.model_fields_set, tuple(content.image_focus),
                content.image_alt)
@@ -480,17 +480,6 @@ class Booklet:
 def _indented(style: ParagraphStyle, indent: float) -> ParagraphStyle:
     """`style` hanging from `indent`: one object for every booklet (see make_styles)."""
     return ParagraphStyle(style.name, parent=style, leftIndent=indent)
-
-
-def _file_key(path) -> tuple | None:
-    """A picture as a key: its path and its state, so a replaced photo is drawn anew."""
-    if path is None:
-        return None
-    try:
-        stat = path.stat()
-    except OSError:
-        return (path, None)
-    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def _shortened(text: str, width: float, canv) -> str:

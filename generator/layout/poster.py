@@ -21,7 +21,7 @@ from reportlab.platypus import Frame, Paragraph, Spacer  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..errors import HandoutError, Problem  # noqa: E402
-from ..images import ImageStore  # noqa: E402
+from ..images import ImageStore, file_key  # noqa: E402
 from ..markup import sentence  # noqa: E402
 from ..models import LoadedExercise  # noqa: E402
 from ..output import HandoutCanvas  # noqa: E402
@@ -372,7 +372,7 @@ class Poster:
         content = self.exercises[index].content
         key = (self._look, self._card_text[index], grid.base, grid.density, grid.pad, grid.cell_w,
                self.marks[index], x, y, h, tuple(img), tuple(text),
-               None if picture is None else (_file_key(picture.path), picture.photo),
+               None if picture is None else (file_key(picture.path), picture.photo),
                content.image_fit, tuple(content.image_focus), content.image_alt)
         if len(_CARDS_DRAWN) > 2000:
             _CARDS_DRAWN.clear()
@@ -436,15 +436,6 @@ class Poster:
 
 _CARD_FLOWS: dict[tuple, list] = {}  # see Poster._card_flows
 _CARDS_DRAWN: dict[tuple, list] = {}  # see Poster._card
-
-
-def _file_key(path) -> tuple | None:
-    """A picture's file as a key: its path and state, so a replaced photo is drawn anew."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return (path, None)
-    return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def _stack_height(flows: list, width: float) -> float:
