@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable  # noqa: E402
 
 from .cache import cache_root, keep  # noqa: E402
 from .errors import HandoutError, Problem  # noqa: E402
+from .layout.replay import called  # noqa: E402
 from .pictures import FORMATS, ImageError, _too_many, drawing_of, open_checked  # noqa: E402
 
 # dpi, JPEG quality. Email's quality was chosen by looking at booklet pages at phone
@@ -99,8 +100,6 @@ class Picture:
         (ReportLab looks XObjects up by name only when it writes the file). Each
         placement decides the photo's pixels: a drawing written again from its
         operators (layout.replay) places its photos again."""
-        from .layout.replay import called
-
         called(canv, _place_photo, (self, box, placed), {})
 
     def _place_now(self, canv, box: tuple, placed: tuple) -> None:

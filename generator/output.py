@@ -15,6 +15,7 @@ from pathlib import Path
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from . import pdfmemo  # noqa: F401  (compressed streams and font subsets kept)
 from .errors import HandoutError, Problem, display_path
+from .layout.replay import called  # noqa: E402  (links and later forms, made again)
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 try:  # an advisory lock tells a live build's temp file from a killed one's
@@ -141,12 +142,6 @@ def finite_numbers():
         raise BrokenPdf("a drawing", str(exc).rsplit(" ", 1)[-1]) from None
 
 
-def _called(canv, function, args, kwargs):
-    from .layout.replay import called
-
-    return called(canv, function, args, kwargs)
-
-
 class HandoutCanvas(Canvas):
     """Every PDF asks viewers to print at 100%, names its producer, and refuses to
     close a page or form that holds a number which is not finite."""
@@ -170,7 +165,7 @@ class HandoutCanvas(Canvas):
         `draw(canvas)` then draws into `box` (x0, y0, x1, y1) what only the whole
         document knows (the page count, a page number in the contents). The layout
         runs once instead of until its numbers settle."""
-        _called(self, HandoutCanvas._later_now, (name, box, draw), {})
+        called(self, HandoutCanvas._later_now, (name, box, draw), {})
 
     def _later_now(self, name, box, draw) -> None:
         self.doForm(name)
@@ -178,10 +173,10 @@ class HandoutCanvas(Canvas):
 
     # Links are made again when a drawing is written again from its operators (replay).
     def linkRect(self, *args, **kwargs):
-        return _called(self, Canvas.linkRect, args, kwargs)
+        return called(self, Canvas.linkRect, args, kwargs)
 
     def linkURL(self, *args, **kwargs):
-        return _called(self, Canvas.linkURL, args, kwargs)
+        return called(self, Canvas.linkURL, args, kwargs)
 
     def save(self):
         if self._broken is not None:

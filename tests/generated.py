@@ -223,16 +223,17 @@ def write_project(root: Path, drawn: dict) -> Path:
     """The drawn project as files under `root`, with its pictures."""
     root.mkdir(parents=True, exist_ok=True)
     _pictures(root / "images")
-    _dump(root / "handout.yaml", drawn["project"])
+    dump(root / "handout.yaml", drawn["project"])
     (root / "exercises").mkdir(exist_ok=True)
     for ex_id, content in drawn["exercises"].items():
-        _dump(root / "exercises" / f"{ex_id}.yaml", content)
+        dump(root / "exercises" / f"{ex_id}.yaml", content)
     if drawn["clients"]:
-        _dump(root / "clients.yaml", drawn["clients"])
+        dump(root / "clients.yaml", drawn["clients"])
     return root
 
 
-def _dump(path: Path, data) -> None:
+def dump(path: Path, data) -> None:
+    """`data` as a YAML file, as a trainer's editor keeps accents."""
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

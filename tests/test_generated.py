@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
-from generated import projects, write_project
+from generated import dump, projects, write_project
 from generator.cli import main
 
 MESSAGE = re.compile(r"^\S[^:]*:\d+: ")  # PATH:LINE: ...
@@ -158,7 +158,7 @@ def check_rebuild_equals_a_fresh_build(drawn: dict) -> None:
         first = sorted(drawn["exercises"])[0]
         content = dict(drawn["exercises"][first])
         content["cues"] = list(content.get("cues") or []) + ["Slowly, and breathe out"]
-        _dump_exercise(root, first, content)
+        dump(root / "exercises" / f"{first}.yaml", content)
         try:
             build(root)
         except HandoutError:
@@ -169,13 +169,6 @@ def check_rebuild_equals_a_fresh_build(drawn: dict) -> None:
         build(root)
         fresh = {path.name: path.read_bytes() for path in sorted((root / "out").glob("*.pdf"))}
         assert again == fresh
-
-
-def _dump_exercise(root: Path, ex_id: str, content: dict) -> None:
-    import yaml
-
-    (root / "exercises" / f"{ex_id}.yaml").write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False),
-                                                      encoding="utf-8")
 
 
 @settings(max_examples=3, **COMMON)

@@ -492,20 +492,17 @@ def _shortened(text: str, width: float, canv) -> str:
     return " ".join(words) + "…" if words else ""
 
 
-class _OutlineCanvas(HandoutCanvas):
-    """Opens with the outline panel shown."""
+class _CoverLastCanvas(HandoutCanvas):
+    """The booklet's canvas: it opens with the outline panel shown, and the cover is the
+    last page drawn on it: page numbers count it as page 1 and the others from 2, and
+    the PDF lists it first. Links, bookmarks and outline entries point at page objects,
+    which keep their places."""
+
+    cover_drawn_at: int | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.showOutline()
-
-
-class _CoverLastCanvas(_OutlineCanvas):
-    """The booklet's canvas, on which the cover is the last page drawn: page numbers
-    count it as page 1 and the others from 2, and the PDF lists it first. Links,
-    bookmarks and outline entries point at page objects, which keep their places."""
-
-    cover_drawn_at: int | None = None
 
     def getPageNumber(self) -> int:
         return 1 if self._pageNumber == self.cover_drawn_at else self._pageNumber + 1

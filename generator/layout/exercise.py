@@ -134,13 +134,8 @@ class Exercise(Flowable):
     def draw(self):
         if self.inner is None:
             return
-        # Its drawings' forms are written first, and its headings' bookmarks made, so that
-        # what it draws only places them and can be written again for the next client (replay).
-        for drawing in _drawings(self.built or []):
-            define(self.canv, drawing)
-        for anchor in _anchors(self.inner):
-            anchor.mark(self.canv)
-        replay.draw(self.drawn, self.laid_out, self.canv, lambda: self.inner.drawOn(self.canv, 0, 0))
+        _kept_draw(self.canv, self.drawn, self.laid_out, self.built or [], self.inner,
+                   lambda: self.inner.drawOn(self.canv, 0, 0))
 
     def split(self, avail_w, avail_h):
         if self.inner is not None:
@@ -182,11 +177,8 @@ class _Piece(Flowable):
         return self.inner.splitOn(self.canv, avail_w, avail_h)
 
     def drawOn(self, canv, x, y, _sW=0):
-        for drawing in _drawings(self.items):
-            define(canv, drawing)
-        for anchor in _anchors(self.inner):
-            anchor.mark(canv)
-        replay.draw(self.drawn, self.laid_out + (x, y, _sW), canv, lambda: self.inner.drawOn(canv, x, y, _sW))
+        _kept_draw(canv, self.drawn, self.laid_out + (x, y, _sW), self.items, self.inner,
+                   lambda: self.inner.drawOn(canv, x, y, _sW))
 
 
 def keep_drawings(flowables: list[Flowable], drawn: dict, key: tuple = ()) -> None:
@@ -206,13 +198,20 @@ class _KeptDrawing:
 
     def __call__(self, canv, x, y, _sW=0):
         flowable = self.flowable
-        for drawing in _drawings([flowable]):
-            define(canv, drawing)
-        for anchor in _anchors(flowable):
-            anchor.mark(canv)
         size = tuple(getattr(flowable, name, None) for name in ("width", "height", "_width", "_height"))
-        replay.draw(self.drawn, self.key + (x, y, _sW) + size, canv,
-                    lambda: type(flowable).drawOn(flowable, canv, x, y, _sW))
+        _kept_draw(canv, self.drawn, self.key + (x, y, _sW) + size, [flowable], flowable,
+                   lambda: type(flowable).drawOn(flowable, canv, x, y, _sW))
+
+
+def _kept_draw(canv, drawn: dict, key, items: list[Flowable], inner: Flowable, draw_now) -> None:
+    """Draw with `draw_now()`, or write again what was drawn under `key` (replay). The
+    drawings among `items` get their forms first and the headings in `inner` their
+    bookmarks, so that what is drawn only places them and can be written again."""
+    for drawing in _drawings(items):
+        define(canv, drawing)
+    for anchor in _anchors(inner):
+        anchor.mark(canv)
+    replay.draw(drawn, key, canv, draw_now)
 
 
 class _Stack(Flowable):

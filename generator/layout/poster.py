@@ -357,7 +357,8 @@ class Poster:
         frame = Frame(x, y, width, height + 1, leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0, showBoundary=0)
         story = story if story is not None else flowables(elements, styles, palette=self.palette)
-        self.regions.append(Region(kind, x, y, width, height + 1))
+        if kind is not None:
+            self.regions.append(Region(kind, x, y, width, height + 1))
         frame.addFromList(story, canv)
         if story:  # measured to fit, so this is a bug, not bad content
             raise RuntimeError("poster text did not fit the space measured for it")
@@ -376,10 +377,8 @@ class Poster:
                content.image_fit, tuple(content.image_focus), content.image_alt)
         if len(_CARDS_DRAWN) > 2000:
             _CARDS_DRAWN.clear()
-        regions = len(self.regions)
+        self.regions += [Region("card", x, y, grid.cell_w, h), Region("card text", *text[:3], text[3] + 1)]
         replay.draw(_CARDS_DRAWN, key, canv, lambda: self._draw_card(canv, index, styles, grid, x, y, h))
-        if len(self.regions) == regions:  # written again: the card's regions all the same
-            self.regions += [Region("card", x, y, grid.cell_w, h), Region("card text", *text[:3], text[3] + 1)]
 
     def _draw_card(self, canv, index, styles, grid: Grid, x, y, h):
         pad = grid.pad
@@ -391,7 +390,6 @@ class Poster:
         self.palette.panel_rect(canv, x, y, grid.cell_w, h, min(pad, grid.base * 0.7),
                                 stroke=1 if self.palette.border else 0)
         canv.restoreState()
-        self.regions.append(Region("card", x, y, grid.cell_w, h))
 
         img, text = grid.boxes(index, x, y, h)
         picture = self.pictures[index]
@@ -401,7 +399,7 @@ class Poster:
                          valign=0.5, alt=content.image_alt)
         self._badge(canv, self.marks[index], x + pad * 0.6, y + h - pad * 0.6, grid.base)
         story = list(self._card_flows(index, grid.base, grid.density))
-        self._frame(canv, None, styles, *text, kind="card text", story=story)
+        self._frame(canv, None, styles, *text, kind=None, story=story)  # its region: see _card
 
     def _badge(self, canv, mark: str, left: float, top: float, base: float):
         """The exercise's place in the workout ("3", or "A2" in a circuit), in an accent
