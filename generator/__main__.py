@@ -8,6 +8,6 @@ import sys
 _here = os.path.realpath(os.getcwd())
 sys.path[:] = [entry for entry in sys.path if os.path.realpath(entry or os.curdir) != _here]
 
-from .cli import run  # noqa: E402
+from .launch import run  # noqa: E402
 
 run()

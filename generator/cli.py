@@ -39,12 +39,19 @@ def _report(result_or_project) -> None:
 
 
 def run() -> None:
-    """The console script. Once the command is done (every file written, renamed and
-    closed), the process ends at once: tearing the interpreter down, module by module,
-    costs ~70 ms and does nothing a finished command needs."""
+    """The console script's work in this process (generator/launch.py hands a build to
+    a warm process when it can). Once the command is done (every file written, renamed
+    and closed), the process ends at once: tearing the interpreter down, module by
+    module, costs ~70 ms and does nothing a finished command needs."""
     collect_garbage_rarely()
+    os._exit(command(sys.argv[1:]))
+
+
+def command(args: list[str]) -> int:
+    """Run one command line (without the program's name) to its end: its exit status,
+    once everything it stores is stored and its output is flushed."""
     try:
-        main.main(prog_name="handout")  # Click ends every run with SystemExit
+        main.main(args, prog_name="handout")  # Click ends every run with SystemExit
     except SystemExit as done:
         code = done.code
     else:
@@ -60,7 +67,7 @@ def run() -> None:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (`handout ... | head`): nothing to keep
             pass
-    os._exit(code or 0)
+    return code or 0
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -24,6 +24,9 @@ from generator.cli import main
 
 # Tests keep the photo and template caches to themselves (subprocesses inherit it).
 os.environ["HANDOUT_CACHE_DIR"] = tempfile.mkdtemp(prefix="handout-test-cache-")
+# Commands run in their own process here (test_server.py starts servers of its own),
+# so no test leaves a warm Handout process behind.
+os.environ["HANDOUT_SERVER"] = "0"
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_NAMES = [
