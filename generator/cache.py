@@ -13,6 +13,14 @@ import tempfile
 from pathlib import Path
 
 
+def state(stat: os.stat_result) -> tuple:
+    """A file's state, as part of the key of what a process made from it: different
+    once the file is written, replaced, or restored with its old time (unzip, `cp -p`,
+    rsync), for the change time cannot be set back. A warm process (`watch`, a worker
+    of server.py) keeps what it made across builds, so this must not be fooled."""
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+
+
 def cache_root() -> Path:
     if os.environ.get("HANDOUT_CACHE_DIR"):
         return Path(os.environ["HANDOUT_CACHE_DIR"])

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import fonts  # noqa: F401  (ReportLab settings that must precede platypus)
 from reportlab.platypus import Flowable  # noqa: E402
 
-from .cache import cache_root, keep  # noqa: E402
+from .cache import cache_root, keep, state  # noqa: E402
 from .errors import HandoutError, Problem  # noqa: E402
 from .layout.replay import called  # noqa: E402
 from .pictures import FORMATS, ImageError, _too_many, drawing_of, open_checked  # noqa: E402
@@ -206,7 +206,7 @@ def file_key(path: Path | None) -> tuple | None:
         stat = path.stat()
     except OSError:
         return (path, None)
-    return (path, stat.st_mtime_ns, stat.st_size)
+    return (path, *state(stat))
 
 
 def _place_photo(canv, picture: Picture, box: tuple, placed: tuple) -> None:

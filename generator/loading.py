@@ -22,6 +22,7 @@ from .lazyre import compiled_when_used
 with compiled_when_used():
     import yaml
 
+from .cache import state
 from .errors import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -102,7 +103,7 @@ def read_yaml(path: Path) -> Document:
         raise YamlFileError(Problem(
             path, f"the file is {stat.st_size:,} bytes; at most {MAX_FILE_BYTES:,} are read: "
                   "split it or shorten its text", 1))
-    key = (path, stat.st_mtime_ns, stat.st_size)
+    key = (path, *state(stat))
     if key not in _PARSED:
         _PARSED[key] = _parse(path)
     return _PARSED[key]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import state
+
 # One limit for every picture, photo or inside an SVG: 50 megapixels is four times
 # a phone's photo and already ~200 MB decoded.
 PIXEL_LIMIT = 50_000_000
@@ -77,7 +79,7 @@ def probe(path: Path, root: Path, thorough: bool = False) -> None:
     anyway and reports a damaged one itself, so it need not pay twice (~60 ms a
     12 MP photo)."""
     stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
+    key = (path, *state(stat))
     if key in _PROBED or (not thorough and key in _OPENED):
         return
     if path.suffix.lower() == ".svg":
@@ -119,7 +121,7 @@ def drawing_of(path: Path, root: Path):
     from .svgcache import load
 
     stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
+    key = (path, *state(stat))
     if key not in _DRAWINGS:
         _DRAWINGS[key] = load(path, root)
     return _DRAWINGS[key]

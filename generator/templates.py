@@ -26,6 +26,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from . import markup, rendercache
+from .cache import state
 from .errors import HandoutError, Problem
 from .labels import labels_for, long_date, weekday
 from .layout import tags
@@ -67,7 +68,7 @@ def templates_for(project_root: Path, language: str = "en",
     # A new, changed or deleted file of the project's own changes which file a name
     # means, which Jinja's own check of the file it loaded cannot see.
     folder = project_root / "templates"
-    own = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())) \
+    own = tuple(sorted((str(p), *state(p.stat())) for p in folder.rglob("*") if p.is_file())) \
         if folder.is_dir() else ()
     key = (project_root.resolve(), language, tuple(sorted((labels or {}).items())), folder.is_dir(), own)
     if key not in _TEMPLATES:
