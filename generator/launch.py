@@ -29,6 +29,9 @@ import sys
 
 SERVED = frozenset({"build", "poster", "booklet", "check"})
 SOCKET = "server-{key}"  # in the runtime folder; `{key}.pid` beside it names the process
+# A socket's path holds at most 107 bytes on Linux: the folder, a name of 27 and a
+# process id for the moment it is put in place.
+_LONGEST_FOLDER = 70
 _OFF = frozenset({"0", "off", "no", "false"})
 # Environment variables read when modules are imported (ReportLab's RL_*, Python's own,
 # the locale, Handout's): a server started under other values is another server.
@@ -69,7 +72,7 @@ def served(args: list[str]) -> int | None:
         start_server(path)
         return None
     try:
-        return _relay(connection, args)
+        return _relay(connection, args, path)
     finally:
         connection.close()
 
@@ -79,10 +82,11 @@ def runtime_folder() -> str | None:
     a real folder (not a link), owned by this user, that no one else may enter."""
     base = os.environ.get("XDG_RUNTIME_DIR", "")
     uid = os.getuid()
-    if base and os.path.isabs(base):
-        folder = os.path.join(base, "handout")
-    else:
+    folder = os.path.join(base, "handout")
+    if not os.path.isabs(base) or len(folder) > _LONGEST_FOLDER:
         folder = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"handout-{uid}")
+        if len(folder) > _LONGEST_FOLDER:
+            folder = f"/tmp/handout-{uid}"
     try:
         os.mkdir(folder, 0o700)
     except FileExistsError:
@@ -147,7 +151,7 @@ def start_server(path: str) -> None:
             pass
 
 
-def _relay(connection, args: list[str]) -> int | None:
+def _relay(connection, args: list[str], path: str) -> int | None:
     """Send the command, forward Ctrl-C and friends to the process running it, and wait
     for its exit status. None (run it here) if the server declined before starting it."""
     import _socket
@@ -171,7 +175,7 @@ def _relay(connection, args: list[str]) -> int | None:
         return None  # no server to speak to, or a closed terminal stream: run here
     if not isinstance(answer, dict) or "pid" not in answer:
         if isinstance(answer, dict) and answer.get("restart"):  # Handout was upgraded
-            start_server(connection.getpeername())
+            start_server(path)
         return None  # the server declined: run here
     pid = answer["pid"]
 
