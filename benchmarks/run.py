@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from servers import Servers  # noqa: E402
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
@@ -50,12 +52,21 @@ def main() -> None:
 
             peers, clients_seconds = compare.compare(Path(tmp), _sample, _big_project, handout, RUNS)
         project = _sample(Path(tmp) / "sample")
+        alone = {**os.environ, "HANDOUT_SERVER": "0"}
 
-        def run(*args):
-            subprocess.run([str(handout), *args], cwd=project, check=True, capture_output=True)
+        def run(*args, env=alone):
+            subprocess.run([str(handout), *args], cwd=project, check=True, capture_output=True, env=env)
 
-        rows.append(("`handout build` of the sample, whole process", timed(lambda: run("build")), 300))
-        rows.append(("`handout check` of the sample, whole process", timed(lambda: run("check")), None))
+        with Servers() as servers:
+            served = servers.env(os.environ)
+            servers.start(handout, project, served)
+            rows.append(("`handout build` of the sample, whole process, its server running",
+                         timed(lambda: run("build", env=served)), 300))
+            rows.append(("`handout check` of the sample, whole process, its server running",
+                         timed(lambda: run("check", env=served)), None))
+        rows.append(("`handout build` of the sample, whole process of its own (HANDOUT_SERVER=0)",
+                     timed(lambda: run("build")), 300))
+        rows.append(("`handout check` of the sample, whole process of its own", timed(lambda: run("check")), None))
         rows.append(("`handout --help`, whole process", timed(lambda: run("--help")), None))
 
         from generator.build import build

@@ -58,6 +58,26 @@ def test_the_sample_whole_process_is_at_most_1_5_times_the_import_floor(tmp_path
     assert t["handout"] <= 1.5 * t["floor"], t
 
 
+def test_the_sample_whole_process_with_its_server_running_is_no_slower_than_typst(tmp_path, cache_env):
+    """A trainer's second command of the day: `handout build` handed to the warm server."""
+    pytest.importorskip("typst")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from servers import Servers
+
+    sample = copy_sample(tmp_path / "sample")
+    build = [str(Path(sys.executable).parent / "handout"), "build"]
+    typst = [sys.executable, str(REPO / "benchmarks" / "peers" / "typst_build.py"), str(sample)]
+    with Servers() as servers:
+        env = servers.env(cache_env)
+        servers.start(Path(build[0]), sample, env)
+        _process(build, sample, env)
+        _process(typst, sample)
+        t = _interleaved(RUNS, handout=lambda: _process(build, sample, env), typst=lambda: _process(typst, sample),
+                         floor=lambda: _process(FLOOR, sample))
+    assert t["handout"] <= t["typst"], t
+    assert t["handout"] <= 1.5 * t["floor"], t
+
+
 def test_a_watch_rebuild_after_an_edit_takes_under_100_ms(tmp_path):
     from generator.build import build
 

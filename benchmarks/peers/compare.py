@@ -52,8 +52,10 @@ def process(args: list[str], cwd: Path, env: dict | None = None) -> int:
 
 
 def fresh_cache() -> dict:
-    """The environment of a first build: an empty Handout cache."""
-    return {**os.environ, "HANDOUT_CACHE_DIR": tempfile.mkdtemp(prefix="handout-bench-cache-")}
+    """The environment of a first build: an empty Handout cache, in a process of its own
+    (a server's worker would start warm)."""
+    return {**os.environ, "HANDOUT_CACHE_DIR": tempfile.mkdtemp(prefix="handout-bench-cache-"),
+            "HANDOUT_SERVER": "0"}
 
 
 def compare(tmp: Path, make_sample: Callable[[Path], Path], big_project: Callable[[Path, int], Path],
@@ -61,21 +63,33 @@ def compare(tmp: Path, make_sample: Callable[[Path], Path], big_project: Callabl
     """The rows of issue 13's table, (work, Handout, Typst, Handout ÷ Typst, import floor), and
     the seconds `handout booklets -j 2` took, so run.py need not time that minute again."""
     sys.path.insert(0, str(HERE))
+    sys.path.insert(0, str(HERE.parent))
     import typst_build
+    from servers import Servers
+
     from generator.build import build
 
     rows = []
     sample = make_sample(tmp / "peers-sample")
-    env = fresh_cache()
-    process([str(handout), "build"], sample, env)  # both tools write once before timing
-    process(TYPST + [str(sample)], sample)
-    t = interleaved({"handout": lambda: process([str(handout), "build"], sample, env),
-                     "typst": lambda: process(TYPST + [str(sample)], sample),
-                     "floor": lambda: process(FLOOR, sample)}, runs)
-    rows.append(("sample poster + booklet, whole process",
+    alone = fresh_cache()
+    with Servers() as servers:
+        served = servers.env(fresh_cache())
+        servers.start(handout, sample, served)
+        process([str(handout), "build"], sample, alone)  # both tools write once before timing
+        process(TYPST + [str(sample)], sample)
+        t = interleaved({"handout": lambda: process([str(handout), "build"], sample, served),
+                         "alone": lambda: process([str(handout), "build"], sample, alone),
+                         "typst": lambda: process(TYPST + [str(sample)], sample),
+                         "floor": lambda: process(FLOOR, sample)}, runs)
+    floor = f"{_ms(t['floor'])} (reportlab.platypus, jinja2, yaml, click)"
+    rows.append(("sample poster + booklet, whole process (`handout build`, its server running)",
                  f"{_ms(t['handout'])} ({t['handout'] / t['floor']:.2f}× floor)",
                  f"{_ms(t['typst'])} ({t['typst'] / t['floor']:.2f}× floor)",
-                 _ratio(t["handout"], t["typst"]), f"{_ms(t['floor'])} (reportlab.platypus, jinja2, yaml, click)"))
+                 _ratio(t["handout"], t["typst"]), floor))
+    rows.append(("… in a process of its own (the day's first command, or HANDOUT_SERVER=0)",
+                 f"{_ms(t['alone'])} ({t['alone'] / t['floor']:.2f}× floor)",
+                 f"{_ms(t['typst'])} ({t['typst'] / t['floor']:.2f}× floor)",
+                 _ratio(t["alone"], t["typst"]), floor))
 
     # A trainer saves a file with `watch` running: the process is warm, one line changed.
     edited = sample / "exercises" / "hip-raise.yaml"
