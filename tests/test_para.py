@@ -117,3 +117,24 @@ def test_a_block_rendered_again_shares_its_elements_and_their_markup(tmp_path, m
         whole = ET.tostring(element, encoding="unicode")
         expected = whole[whole.find(">") + 1:whole.rfind("</")] if whole.rfind("</") > whole.find(">") else ""
         assert inner_markup(element) == inner_markup(element) == expected
+
+
+def _drawn(para, width: float) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(None)
+    para.wrap(width, 1000)
+    para.drawOn(canvas, 0, 0)
+    return "\n".join(canvas._code).encode("latin-1")
+
+
+def test_a_narrow_trial_does_not_change_how_a_wider_width_is_written():
+    """The poster measures a card at many widths: a word split to fit a narrow one
+    (a video's address) must not stay split, written in pieces, at the width chosen,
+    or a rebuild that tries other widths first would write other bytes."""
+    address = "vimeo.example/123?t=4&amp;x=&lt;y&gt;"
+    tried = Paragraph(address, STYLE)
+    for width in (20, 60):
+        tried.wrap(width, 1000)
+    assert _drawn(tried, 300) == _drawn(Paragraph(address, STYLE), 300)
+    assert "(x=)" in _drawn(tried, 300).decode("latin-1")

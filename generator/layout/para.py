@@ -26,7 +26,9 @@ _PARSED_LIMIT = 20_000
 class Paragraph(paragraph.Paragraph):
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is not None or not isinstance(text, str) or not isinstance(bulletText, (str, type(None))):
-            return super()._setup(text, style, bulletText, frags, cleaner)
+            super()._setup(text, style, bulletText, frags, cleaner)
+            self._pristine = self.frags
+            return
         key = (text, id(style), bulletText, self.caseSensitive)
         kept = _PARSED.get(key)
         if kept is None or kept[0] is not style:  # the style itself is kept: its id is not reused
@@ -38,6 +40,7 @@ class Paragraph(paragraph.Paragraph):
         self.frags = [f.clone() for f in frags]
         self.bulletText = [f.clone() for f in bullet] if isinstance(bullet, list) else bullet
         self.debug = 0
+        self._pristine = self.frags
 
     def wrap(self, avail_w, avail_h):
         kept = self.__dict__.get("_wrapped")
@@ -47,6 +50,11 @@ class Paragraph(paragraph.Paragraph):
                 and kept[3] is self.__dict__.get("blPara")):
             self.width, self.height = kept[4]
             return kept[4]
+        # Breaking lines replaces the pieces with words, a word too long for this width
+        # split in two; wrapped again, ReportLab starts from those, so a narrow trial
+        # (the poster measures many widths) would change how a wider one is written.
+        # Every width starts from the pieces as made.
+        self.frags = self.__dict__.get("_pristine", self.frags)
         size = super().wrap(avail_w, avail_h)
         self._wrapped = (avail_w, self.frags, self.style, self.blPara, size)
         return size

@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
-from reportlab.platypus import Frame, Paragraph, Spacer  # noqa: E402
+from reportlab.platypus import Frame, Spacer  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
 from ..errors import HandoutError, Problem  # noqa: E402
@@ -32,6 +32,7 @@ from .grid import FLOOR, NORMAL, Density, Grid, Page, Refusal, choose, sizes  # 
 from .blocks import PALETTE, Palette, flowables, make_styles, markup_key, tempo_flowable, tempo_key  # noqa: E402
 from .measures import Measures  # noqa: E402
 from .names import lines  # noqa: E402
+from .para import Paragraph  # noqa: E402
 from . import replay  # noqa: E402
 from ..svgcache import define  # noqa: E402
 
