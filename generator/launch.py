@@ -115,7 +115,8 @@ def server_key() -> str:
 
 
 def start_server(path: str) -> None:
-    """Start the server in the background for the next command, unless one is starting.
+    """Start the server in the background for the next command, unless one was started
+    in the last minute (and is warming up, or could not start: its mark stays).
     It shares nothing with this process: its own session, /dev/null for its terminal,
     the runtime folder as its current folder (so no project's files are on its path)."""
     marker = path + ".starting"

@@ -36,13 +36,13 @@ WORKERS = 4  # projects kept warm at once; the least recently used one ends firs
 def serve(path: str) -> None:
     """The server, listening at `path` (its folder is the runtime folder, made by launch.py)."""
     try:
-        try:
-            _quiet_signals()
-            _warm_up()
-            stamp = fingerprint()
-            listener = _listen(path)
-        finally:
-            _remove(path + ".starting")
+        _quiet_signals()
+        _warm_up()
+        stamp = fingerprint()
+        listener = _listen(path)
+        # Only once it listens: a server that cannot start leaves the mark, so commands
+        # try again a minute later rather than each start one more in vain.
+        _remove(path + ".starting")
         Server(path, listener, stamp).loop()
     finally:
         os._exit(0)
