@@ -50,9 +50,11 @@ def serve(path: str) -> None:
 
 def _quiet_signals() -> None:
     # The launcher forwards a Ctrl-C to the worker running the command; the server and
-    # an idle worker, in a session of their own, should never see one.
+    # an idle worker, in a session of their own, should never see one. Told to end
+    # (`pkill -f generator.server`), the server takes its socket with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
 
 
 def _warm_up() -> None:
@@ -85,31 +87,33 @@ def _warm_up() -> None:
     gc.freeze()  # what the server made stays untouched in each worker's copy of it
 
 
-def fingerprint() -> bytes:
+def fingerprint() -> list[tuple]:
     """Handout's own files (code, templates, fonts) and the folders Python imports from:
-    their names, sizes and times. Different once Handout or a library is upgraded."""
-    from hashlib import blake2b
-
+    their names, sizes and times. Different once Handout or a library is upgraded.
+    Taken at every command, so kept plain (~2 ms)."""
     from .fonts import font_dir
     from .templates import builtin_dir
 
-    seen = blake2b(digest_size=16)
-    folders = [Path(__file__).parent, builtin_dir(), font_dir()]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != "__pycache__":
-                        folders.append(Path(entry.path))
-                else:
-                    info = entry.stat(follow_symlinks=False)
-                    seen.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    found: list[tuple] = []
+    folders = [str(Path(__file__).parent), str(builtin_dir()), str(font_dir())]
+    try:
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            folders.append(entry.path)
+                    else:
+                        info = entry.stat(follow_symlinks=False)
+                        found.append((entry.path, info.st_size, info.st_mtime_ns))
+    except OSError:  # Handout's own folders gone (uninstalled): nothing matches this
+        return []
     for entry in sys.path:
         try:
-            seen.update(f"{entry}\0{os.stat(entry or os.curdir).st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+            found.append((entry, os.stat(entry or os.curdir).st_mtime_ns))
         except OSError:
             pass
-    return seen.digest()
+    return found
 
 
 def _listen(path: str) -> socket.socket:
@@ -141,7 +145,7 @@ class _Worker:
 
 
 class Server:
-    def __init__(self, path: str, listener: socket.socket, stamp: bytes):
+    def __init__(self, path: str, listener: socket.socket, stamp: list[tuple]):
         self.path = path
         self.listener = listener
         self.stamp = stamp
@@ -187,7 +191,7 @@ class Server:
                 connection.sendall(message({"declined": "Handout's files changed", "restart": True}))
                 return False
             self.used = time.monotonic()
-            key = (_request_key(request))
+            key = _request_key(request)
             for attempt in range(2):
                 worker = self.workers.get(key) or self._fork(key, [connection.fileno(), *fds])
                 try:
@@ -214,6 +218,7 @@ class Server:
         pid = os.fork()
         if pid == 0:
             try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a worker ends at once, mid-command or not
                 self.listener.close()
                 ours.close()
                 for fd in passing:  # the command's own copies come through the channel

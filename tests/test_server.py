@@ -279,3 +279,18 @@ def test_generated_projects_built_by_the_server_as_alone_before_and_after_an_edi
 @given(projects(max_exercises=10))
 def test_many_generated_projects_built_by_the_server(shared_server, drawn):
     check_served_as_alone(shared_server, drawn)
+
+
+def test_a_server_told_to_end_takes_its_socket_with_it_and_the_next_command_runs_alone(served, tmp_path):
+    project = copy_sample(tmp_path / "sample")
+    pid = served.start(project)
+    assert served.run("build", cwd=project).returncode == 0
+    (worker,) = served.workers()
+    os.kill(pid, signal.SIGTERM)  # `pkill -f generator.server`
+    deadline = time.monotonic() + 10
+    while (served.pid() or Path(f"/proc/{worker}").exists()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert served.pid() is None and not [p for p in served.folder.iterdir() if p.is_socket()]
+    assert not Path(f"/proc/{worker}").exists() or "Z" in Path(f"/proc/{worker}/stat").read_text().split()[2]
+    result = served.run("build", cwd=project)
+    assert result.returncode == 0 and "wrote out/" in result.stdout
