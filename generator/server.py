@@ -317,6 +317,7 @@ def run_request(request: dict, connection: socket.socket, stdio: list[int]) -> b
     sys.stdin, sys.stdout, sys.stderr = streams
     os.environ.clear()
     os.environ.update(request["env"])
+    time.tzset()  # the caller's TZ for local times, as its own process would have read it
     code, keep = 1, False
     interrupted = []
 
@@ -343,6 +344,7 @@ def run_request(request: dict, connection: socket.socket, stdio: list[int]) -> b
         _let_go_of_terminal()
         os.environ.clear()
         os.environ.update(saved[0])
+        time.tzset()
         sys.stdin, sys.stdout, sys.stderr = saved[1:]
         os.umask(mask)
         os.chdir(home)
