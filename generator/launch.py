@@ -187,7 +187,8 @@ def _relay(connection, args: list[str], path: str) -> int | None:
             pass
 
     for signum in (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP, _signal.SIGQUIT):
-        _signal.signal(signum, forward)
+        if _signal.getsignal(signum) != _signal.SIG_IGN:  # one this command ignores, it ignores
+            _signal.signal(signum, forward)
     try:
         answer = reader.message()
     except (OSError, ValueError, EOFError):
