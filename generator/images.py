@@ -232,6 +232,15 @@ def _pool():
     return _POOL[1]
 
 
+def end_pool() -> None:
+    """End this process's threads, before it forks processes that go on with its state
+    (generator/server.py): a thread holding a lock at the fork would hold it for ever."""
+    global _POOL
+    if _POOL is not None and _POOL[0] == os.getpid():
+        _POOL[1].shutdown(wait=True)
+    _POOL = None
+
+
 def _pending(canv) -> dict:
     """The canvas's photos, placed but not yet defined, by what decides their pixels.
     Its `save` first defines them, in the order they were placed."""

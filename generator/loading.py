@@ -90,7 +90,7 @@ class YamlFileError(Exception):
         self.problem = problem
 
 
-_PARSED: dict[tuple, Document] = {}  # by (path, mtime, size): `watch` reparses only what changed
+_PARSED: dict[tuple, Document] = {}  # by path and state (cache.state): `watch` reparses only what changed
 
 
 def read_yaml(path: Path) -> Document:

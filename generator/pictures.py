@@ -94,7 +94,7 @@ def probe(path: Path, root: Path, thorough: bool = False) -> None:
         _OPENED.add(key)
 
 
-_PROBED: set[tuple] = set()  # pictures found sound, by (path, mtime, size)
+_PROBED: set[tuple] = set()  # pictures found sound, by path and state
 _OPENED: set[tuple] = set()  # photos whose header was found sound
 
 
@@ -111,7 +111,7 @@ def _verify_photo(path: Path) -> None:
             raise ImageError(f"is damaged or cut short ({exc})") from None
 
 
-_DRAWINGS: dict[tuple, object] = {}  # SVGs by (path, mtime, size): watch reuses them
+_DRAWINGS: dict[tuple, object] = {}  # SVGs by path and state: watch reuses them
 
 
 def drawing_of(path: Path, root: Path):

@@ -80,9 +80,7 @@ def _warm_up() -> None:
                 del os.environ["HANDOUT_CACHE_DIR"]
             else:
                 os.environ["HANDOUT_CACHE_DIR"] = before
-    if images._POOL is not None:  # threads are not copied by fork: none may be running
-        images._POOL[1].shutdown(wait=True)
-        images._POOL = None
+    images.end_pool()  # threads are not copied by fork: none may be running
     gc.collect()
     gc.freeze()  # what the server made stays untouched in each worker's copy of it
 
@@ -128,6 +126,19 @@ def _listen(path: str) -> socket.socket:
     with open(path + ".pid", "w", encoding="ascii") as pid_file:
         pid_file.write(f"{os.getpid()}\n")
     return listener
+
+
+def running(folder: Path) -> list[int]:
+    """The process ids of the servers listening in a runtime folder (for tests and
+    benchmarks, which give a server a folder of its own and end it afterwards)."""
+    found = []
+    for pid_file in folder.glob("server-*.pid"):
+        try:
+            if pid_file.with_suffix("").is_socket():
+                found.append(int(pid_file.read_text(encoding="ascii")))
+        except (OSError, ValueError):
+            pass
+    return found
 
 
 def _remove(path: str) -> None:

@@ -23,51 +23,36 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
-from conftest import BOOKLET, POSTER, copy_sample
+from conftest import BOOKLET, POSTER, REPO, copy_sample
 from generated import dump, projects, write_project
 from photos import real_programmes
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the server is for Linux")
 
 HANDOUT = str(Path(sys.executable).parent / "handout")
+sys.path.insert(0, str(REPO / "benchmarks"))
+from servers import Servers  # noqa: E402
 
 
-class Served:
-    """Commands in an environment whose server lives in `runtime`/handout."""
+class Served(Servers):
+    """Commands in an environment whose server lives in a runtime folder of its own."""
 
-    def __init__(self, runtime: Path, **env: str):
-        runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.folder = runtime / "handout"
-        self.env = {**os.environ, "HANDOUT_SERVER": "1", "XDG_RUNTIME_DIR": str(runtime), **env}
+    def __init__(self, **env: str):
+        super().__init__(prefix="hs-")
+        self.environment = self.env({**os.environ, **env})
 
     def run(self, *args: str, cwd: Path, alone: bool = False, timeout: float = 180, **env: str):
-        environment = {**self.env, **env, **({"HANDOUT_SERVER": "0"} if alone else {})}
+        environment = {**self.environment, **env, **({"HANDOUT_SERVER": "0"} if alone else {})}
         return subprocess.run([HANDOUT, *args], cwd=cwd, env=environment, capture_output=True,
                               text=True, timeout=timeout)
 
     def pid(self) -> int | None:
-        found = list(self.folder.glob("server-*.pid")) if self.folder.is_dir() else []
-        try:
-            return int(found[0].read_text()) if found else None
-        except (OSError, ValueError):
-            return None
-
-    def wait(self, other_than: int | None = None, seconds: float = 90) -> int:
-        """The server's process id, once it listens."""
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            pid = self.pid()
-            if pid and pid != other_than and any(
-                    p.suffix == "" for p in self.folder.glob("server-*") if p.is_socket()):
-                return pid
-            time.sleep(0.1)
-        raise AssertionError("no server started")
+        pids = self.pids()
+        return pids[0] if pids else None
 
     def start(self, project: Path) -> int:
         """Run a first command (alone, as there is no server yet), and wait for the server it starts."""
-        result = self.run("check", cwd=project)
-        assert result.returncode == 0, result.stderr
-        return self.wait()
+        return super().start(Path(HANDOUT), project, self.environment, seconds=90)
 
     def workers(self) -> set[int]:
         pid = self.pid()
@@ -76,22 +61,13 @@ class Served:
         except (OSError, ValueError):
             return set()
 
-    def stop(self) -> None:
-        pid = self.pid()
-        if pid:
-            try:
-                os.kill(pid, signal.SIGTERM)  # its workers see their channels close and end
-            except ProcessLookupError:
-                pass
-
 
 def _server():
-    with tempfile.TemporaryDirectory(prefix="hs-", dir="/tmp") as runtime:  # a socket's path is short
-        server = Served(Path(runtime))
-        try:
-            yield server
-        finally:
-            server.stop()
+    server = Served()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 served = pytest.fixture(_server)
@@ -181,7 +157,7 @@ def test_ctrl_c_stops_the_command_and_the_worker_that_ran_it(served, tmp_path):
         "title: Grande\nlanguage: es\nexercises:\n" + "".join(f"  - ex-{n:03d}\n" for n in range(250)),
         encoding="utf-8")
     served.start(project)
-    command = subprocess.Popen([HANDOUT, "build"], cwd=project, env=served.env, stdout=subprocess.PIPE,
+    command = subprocess.Popen([HANDOUT, "build"], cwd=project, env=served.environment, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while not served.workers() and time.monotonic() < deadline:
@@ -191,7 +167,7 @@ def test_ctrl_c_stops_the_command_and_the_worker_that_ran_it(served, tmp_path):
     command.send_signal(signal.SIGINT)
     out, err = command.communicate(timeout=60)
     assert command.returncode == 1 and "Aborted" in err, err
-    assert not list((project / "out").glob("*.pdf")) if (project / "out").is_dir() else True
+    assert not list((project / "out").glob("*.pdf"))
     deadline = time.monotonic() + 10
     while worker in served.workers() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -213,8 +189,7 @@ def test_an_upgrade_sets_the_server_aside(tmp_path):
     server at the next command, which runs alone; the server after it is a new one."""
     extra = tmp_path / "site"
     extra.mkdir()
-    runtime = tempfile.mkdtemp(prefix="hs-", dir="/tmp")
-    server = Served(Path(runtime), PYTHONPATH=str(extra))
+    server = Served(PYTHONPATH=str(extra))
     project = copy_sample(tmp_path / "sample")
     try:
         first = server.start(project)
@@ -223,10 +198,9 @@ def test_an_upgrade_sets_the_server_aside(tmp_path):
         (extra / "upgraded.txt").write_text("a new version\n", encoding="utf-8")
         result = server.run("build", cwd=project)
         assert result.returncode == 0 and "wrote out/" in result.stdout
-        assert server.wait(other_than=first) != first
+        assert server.wait({first}, seconds=90) != first
     finally:
         server.stop()
-        shutil.rmtree(runtime, ignore_errors=True)
 
 
 def test_a_file_restored_with_its_old_time_is_read_again(tmp_path):
@@ -288,9 +262,9 @@ def test_a_server_told_to_end_takes_its_socket_with_it_and_the_next_command_runs
     (worker,) = served.workers()
     os.kill(pid, signal.SIGTERM)  # `pkill -f generator.server`
     deadline = time.monotonic() + 10
-    while (served.pid() or Path(f"/proc/{worker}").exists()) and time.monotonic() < deadline:
+    while (list(served.folder.glob("*.pid")) or Path(f"/proc/{worker}").exists()) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert served.pid() is None and not [p for p in served.folder.iterdir() if p.is_socket()]
+    assert not list(served.folder.glob("*.pid")) and not [p for p in served.folder.iterdir() if p.is_socket()]
     assert not Path(f"/proc/{worker}").exists() or "Z" in Path(f"/proc/{worker}/stat").read_text().split()[2]
     result = served.run("build", cwd=project)
     assert result.returncode == 0 and "wrote out/" in result.stdout
